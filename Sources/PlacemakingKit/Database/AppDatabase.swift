@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import PlacemakingSeeds
+
+/// The ledger's database: owns the connection, creates and upgrades the schema, seeds a new file with
+/// the reference data and the facts of the source report, and offers the reads and the writes (named
+/// by what the user means, each one transaction) that commands use.
+public struct AppDatabase: Sendable {
+    /// The connection. WAL mode, foreign keys on, a busy timeout.
+    let writer: any DatabaseWriter
+
+    /// Who is making changes, as written in the audit log and the status history.
+    public let actor: String
+
+    /// The current time; tests replace it.
+    let clock: @Sendable () -> Date
+
+    /// Opens (creating when needed) the database at `path`, and migrates and seeds it.
+    public static func open(path: String, actor: String = AppDatabase.defaultActor,
+                            clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try AppDatabase(writer: pool, actor: actor, clock: clock)
+    }
+
+    /// A database that lives in memory only, for tests and dry runs.
+    public static func inMemory(actor: String = "test", clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
+        try AppDatabase(writer: DatabaseQueue(configuration: configuration()), actor: actor, clock: clock)
+    }
+
+    init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date) throws {
+        self.writer = writer
+        self.actor = actor
+        self.clock = clock
+        try Self.migrator(clock: clock).migrate(writer)
+    }
+
+    /// The user name of the process, or $PLACEMAKING_USER when set.
+    public static var defaultActor: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["PLACEMAKING_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another program (a second shell, a backup) may hold the write lock for a moment.
+        config.busyMode = .timeout(5)
+        config.label = "placemaking"
+        return config
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+
+/// Writes JSON by hand so that keys keep the order of the columns and non-ASCII text stays readable.
+public enum JSONText {
+    /// A JSON string literal.
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A database row as a JSON object, column names as keys (the audit log's before/after).
+    static func object(_ row: Row) -> String {
+        let members = zip(row.columnNames, row.databaseValues).map { name, value -> String in
+            let json: String
+            switch value.storage {
+            case .null: json = "null"
+            case .int64(let i): json = String(i)
+            case .double(let d): json = d.isFinite ? String(d) : "null"
+            case .string(let s): json = string(s)
+            case .blob(let b): json = string(b.base64EncodedString())
+            }
+            return "\(string(name)):\(json)"
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// A cell as a JSON value: dates ISO, money as integer 元, NULL as null.
+    static func value(_ cell: ResultTable.Cell) -> String {
+        switch cell {
+        case .text(let s): string(s)
+        case .integer(let i): String(i)
+        case .money(let m): String(m.yuan)
+        case .date(let d), .dateOnOrBefore(let d): string(d.iso)
+        case .code(let code, _): string(code)
+        case .bool(let b): b ? "true" : "false"
+        case .null: "null"
+        }
+    }
+}

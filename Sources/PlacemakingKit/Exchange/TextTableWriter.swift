@@ -1,0 +1,130 @@
+/// Writes a `ResultTable` as text aligned by display width, so that Chinese, ASCII and mixed cells line
+/// up. Cells wider than their share of `maxWidth` wrap inside their column without splitting a
+/// character; newlines inside a cell start a new line of that cell; control characters are shown as
+/// `^X` so a stored value cannot drive the terminal.
+struct TextTableWriter {
+    let format: OutputFormat
+    var width: DisplayWidth { DisplayWidth(ambiguousIsWide: format.ambiguousIsWide) }
+
+    func write(_ table: ResultTable, to out: inout some TextOutputStream) {
+        let language = format.language
+        let numeric = table.columns.indices.map { c in
+            table.rows.allSatisfy { row in
+                switch row[c] { case .integer, .money, .null: true; default: false }
+            }
+        }
+        let headers = table.columns.map { sanitize($0.header(language)) }
+        let cells = table.rows.map { row in
+            zip(table.columns, row).map { sanitize($1.display(language, nullIsUnknown: $0.nullIsUnknown)) }
+        }
+        let widths = columnWidths(headers: format.headers ? headers : nil, cells: cells)
+
+        switch format.style {
+        case .box:
+            out.write(rule("┌", "─", "┬", "┐", widths))
+            if format.headers {
+                writeRow(headers, widths, numeric: nil, open: "│ ", gap: " │ ", close: " │", to: &out)
+                out.write(rule("├", "─", "┼", "┤", widths))
+            }
+            for row in cells { writeRow(row, widths, numeric: numeric, open: "│ ", gap: " │ ", close: " │", to: &out) }
+            out.write(rule("└", "─", "┴", "┘", widths))
+        case .markdown:
+            let escaped = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
+            let mdHeaders = headers.map(escaped), mdCells = cells.map { $0.map(escaped) }
+            let mdWidths = columnWidths(headers: mdHeaders, cells: mdCells, fit: false).map { max($0, 3) }
+            writeRow(mdHeaders, mdWidths, numeric: nil, open: "| ", gap: " | ", close: " |", to: &out)
+            out.write("|" + mdWidths.indices.map { " " + String(repeating: "-", count: mdWidths[$0] - (numeric[$0] ? 1 : 0)) + (numeric[$0] ? ":" : "") + " " }.joined(separator: "|") + "|\n")
+            for row in mdCells { writeRow(row, mdWidths, numeric: numeric, open: "| ", gap: " | ", close: " |", to: &out) }
+        default:
+            if format.headers {
+                writeRow(headers, widths, numeric: nil, open: "", gap: "  ", close: "", to: &out)
+                out.write(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n")
+            }
+            for row in cells { writeRow(row, widths, numeric: numeric, open: "", gap: "  ", close: "", to: &out) }
+        }
+    }
+
+    // MARK: - Layout
+
+    /// Natural widths, then shrunk (widest first) until the table fits `maxWidth`. No column goes below
+    /// 2, so a wide character always fits.
+    private func columnWidths(headers: [String]?, cells: [[String]], fit: Bool = true) -> [Int] {
+        let count = headers?.count ?? cells.first?.count ?? 0
+        var widths = (0..<count).map { c -> Int in
+            let lines = (headers.map { [$0[c]] } ?? []) + cells.map { $0[c] }
+            return max(2, lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+                .map { width.of(String($0)) }.max() ?? 0)
+        }
+        guard fit, let maxWidth = format.maxWidth, count > 0 else { return widths }
+        let chrome = format.style == .box ? 3 * count + 1 : 2 * (count - 1)
+        // Headers should stay readable: do not shrink a column below its header or 6 columns.
+        let floors = (0..<count).map { c in min(widths[c], max(6, headers.map { width.of($0[c]) } ?? 0)) }
+        while widths.reduce(0, +) + chrome > maxWidth {
+            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        return widths
+    }
+
+    private func writeRow(_ row: [String], _ widths: [Int], numeric: [Bool]?, open: String, gap: String, close: String,
+                          to out: inout some TextOutputStream) {
+        let wrapped = zip(row, widths).map { wrap($0, to: $1) }
+        let height = wrapped.map(\.count).max() ?? 1
+        for line in 0..<height {
+            let parts = wrapped.indices.map { c -> String in
+                let text = line < wrapped[c].count ? wrapped[c][line] : ""
+                let pad = String(repeating: " ", count: max(0, widths[c] - width.of(text)))
+                return numeric?[c] == true ? pad + text : text + pad
+            }
+            var text = open + parts.joined(separator: gap) + close
+            while close.isEmpty, text.hasSuffix(" ") { text.removeLast() }
+            out.write(text + "\n")
+        }
+    }
+
+    private func rule(_ left: String, _ fill: String, _ cross: String, _ right: String, _ widths: [Int]) -> String {
+        left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: cross) + right + "\n"
+    }
+
+    /// Splits `text` into lines no wider than `limit`, at newlines and, when a line is too long, at the
+    /// last space that fits (else at a character boundary).
+    func wrap(_ text: String, to limit: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = "", currentWidth = 0
+            for character in paragraph {
+                let w = width.of(character)
+                if currentWidth + w > limit, !current.isEmpty {
+                    if let space = current.lastIndex(of: " "), space != current.startIndex, character != " " {
+                        let tail = String(current[current.index(after: space)...])
+                        lines.append(String(current[..<space]))
+                        current = tail
+                        currentWidth = width.of(tail)
+                    } else {
+                        lines.append(current)
+                        current = ""
+                        currentWidth = 0
+                    }
+                    if character == " " { continue }
+                }
+                current.append(character)
+                currentWidth += w
+            }
+            lines.append(current)
+        }
+        return lines
+    }
+
+    /// Shows control characters (other than newline) as caret notation: ESC becomes `^[`.
+    private func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" { out += " " }
+            else if scalar.value < 0x20, scalar != "\n" { out += "^" + String(Unicode.Scalar(scalar.value + 0x40)!) }
+            else if scalar.value == 0x7F { out += "^?" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}

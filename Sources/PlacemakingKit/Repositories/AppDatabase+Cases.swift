@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// Which participation cases to list; nil fields do not filter.
+public struct CaseFilter: Sendable {
+    public var year: Int?
+    public var agency: String?
+    public var phase: Phase?
+    public var subsidized: Bool?
+
+    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, subsidized: Bool? = nil) {
+        self.year = year
+        self.agency = agency
+        self.phase = phase
+        self.subsidized = subsidized
+    }
+}
+
+extension AppDatabase {
+    /// Adds a case of a year's citizen-participation plan (公民參與). A subsidy amount implies that the
+    /// city subsidizes it.
+    @discardableResult
+    public func addCase(year: Int, title: String, agency: String? = nil, method: String? = nil, subsidized: Bool = false,
+                        subsidy: Money? = nil, note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
+        try write { db, change in
+            var record = ParticipationCase(
+                year: year, agencyId: try agency.map { try db.agency(named: $0, kinds: [.district, .bureau]).id! },
+                title: try requireText(title, field: "案件名稱"), method: optionalText(method),
+                status: try db.startingStatus(.case, requested: status), subsidized: subsidized || subsidy != nil,
+                subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: optionalText(note),
+                createdAt: change.stamp, updatedAt: change.stamp)
+            let id = try db.insertAudited(&record, action: "case.add", change: change)
+            try db.startHistory(.case, id: id, status: record.status, on: statusOn, change: change)
+            return id
+        }
+    }
+
+    /// Edits a case; nil leaves a field as it is. Setting `subsidized` to false clears the amount.
+    public func editCase(id: Int64, year: Int? = nil, title: String? = nil, agency: String? = nil, method: String? = nil,
+                         subsidized: Bool? = nil, subsidy: Money? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var record = try db.require(ParticipationCase.self, id: id, kind: .case)
+            let original = record
+            if let year { record.year = year }
+            if let title { record.title = try requireText(title, field: "案件名稱") }
+            if let agency { record.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+            if let method { record.method = optionalText(method) }
+            if let subsidized { record.subsidized = subsidized; if !subsidized { record.subsidyAmount = nil } }
+            if let subsidy {
+                guard subsidized != false else {
+                    throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
+                }
+                record.subsidized = true
+                record.subsidyAmount = subsidy.yuan
+            }
+            if let note { record.note = optionalText(note) }
+            guard record != original else { throw PlacemakingError.nothingToChange }
+            record.updatedAt = change.stamp
+            try db.updateAudited(record, action: "case.edit", change: change)
+        }
+    }
+
+    public func cases(_ filter: CaseFilter = CaseFilter()) throws -> ResultTable {
+        try read { db in try db.caseTable(filter) }
+    }
+
+    public func caseDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            let table = try db.caseTable(CaseFilter(), id: id)
+            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.case, table: "participation_case", id: id) }
+            return RecordDetail(record: table, sections: [
+                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.case, id: id)),
+            ])
+        }
+    }
+}
+
+extension Database {
+    func caseTable(_ filter: CaseFilter, id: Int64? = nil) throws -> ResultTable {
+        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        var table = ResultTable(columns: [
+            .init("id", "編號", "id"), .init("year", "年度", "year"), .init("agency", "機關", "agency"),
+            .init("title", "案件名稱", "title"), .init("method", "參與方式", "method"), .init("status", "狀態", "status"),
+            .init("phase", "階段", "phase"), .init("subsidized", "市府補助", "subsidized"),
+            .init("subsidyAmount", "補助金額(元)", "subsidy (NT$)"), .init("isPlaceholder", "僅知件數", "placeholder"),
+            .init("note", "備註", "note", nullIsUnknown: false),
+        ])
+        table.rows = try Row.fetchAll(self, sql: """
+            SELECT c.id, c.year, a.name AS agency, c.title, c.method, c.status, s.phase, c.subsidized, c.subsidy_amount,
+                   c.is_placeholder, c.note
+            FROM participation_case c LEFT JOIN agency a ON a.id = c.agency_id
+            JOIN status s ON s.entity = 'case' AND s.name = c.status
+            WHERE (:year IS NULL OR c.year = :year) AND (:agency IS NULL OR c.agency_id = :agency)
+              AND (:phase IS NULL OR s.phase = :phase) AND (:subsidized IS NULL OR c.subsidized = :subsidized)
+              AND (:id IS NULL OR c.id = :id)
+            ORDER BY c.year, c.id
+            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
+                             "subsidized": filter.subsidized, "id": id]).map { row in
+            [.integer(row["id"]), .integer(row["year"]), .from(row["agency"]), .text(row["title"]), .from(row["method"]),
+             .text(row["status"]), AppDatabase.phaseCell(row["phase"]), .bool(row["subsidized"]), .money(row["subsidy_amount"]),
+             .bool(row["is_placeholder"]), .from(row["note"])]
+        }
+        return table
+    }
+}

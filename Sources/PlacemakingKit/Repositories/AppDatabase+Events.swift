@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Adds an event (workshop, talk …). `year` defaults to the year of the planned start, else this year.
+    @discardableResult
+    public func addEvent(title: String, year: Int? = nil, kind: String? = nil, organiser: String? = nil, partner: String? = nil,
+                         plannedFrom: ROCDate? = nil, plannedTo: ROCDate? = nil, note: String? = nil,
+                         status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
+        try write { db, change in
+            try Self.checkPeriod(plannedFrom, plannedTo)
+            var event = Event(
+                year: year ?? plannedFrom?.rocYear ?? change.today.rocYear, title: try requireText(title, field: "活動名稱"),
+                kind: optionalText(kind), organiserId: try organiser.map { try db.agency(named: $0, kinds: nil).id! },
+                partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! },
+                status: try db.startingStatus(.event, requested: status), plannedFrom: plannedFrom?.iso, plannedTo: plannedTo?.iso,
+                note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+            let id = try db.insertAudited(&event, action: "event.add", change: change)
+            try db.startHistory(.event, id: id, status: event.status, on: statusOn, change: change)
+            return id
+        }
+    }
+
+    /// Edits an event (a new planned period after a postponement, the day it was held …).
+    public func editEvent(id: Int64, title: String? = nil, year: Int? = nil, kind: String? = nil, organiser: String? = nil,
+                          partner: String? = nil, plannedFrom: ROCDate? = nil, plannedTo: ROCDate? = nil,
+                          heldOn: ROCDate? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var event = try db.require(Event.self, id: id, kind: .event)
+            let original = event
+            if let title { event.title = try requireText(title, field: "活動名稱") }
+            if let year { event.year = year }
+            if let kind { event.kind = optionalText(kind) }
+            if let organiser { event.organiserId = try db.agency(named: organiser, kinds: nil).id! }
+            if let partner { event.partnerId = try db.agency(named: partner, kinds: nil).id! }
+            if let plannedFrom { event.plannedFrom = plannedFrom.iso }
+            if let plannedTo { event.plannedTo = plannedTo.iso }
+            if let heldOn { event.heldOn = heldOn.iso }
+            if let note { event.note = optionalText(note) }
+            try Self.checkPeriod(event.plannedFrom.flatMap(ROCDate.init(iso:)), event.plannedTo.flatMap(ROCDate.init(iso:)))
+            guard event != original else { throw PlacemakingError.nothingToChange }
+            event.updatedAt = change.stamp
+            try db.updateAudited(event, action: "event.edit", change: change)
+        }
+    }
+
+    public func events(year: Int? = nil) throws -> ResultTable {
+        try read { db in try db.eventTable(year: year) }
+    }
+
+    public func eventDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            let table = try db.eventTable(id: id)
+            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.event, table: "event", id: id) }
+            return RecordDetail(record: table, sections: [
+                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.event, id: id)),
+            ])
+        }
+    }
+
+    static func checkPeriod(_ from: ROCDate?, _ to: ROCDate?) throws {
+        if let from, let to, to < from {
+            throw PlacemakingError.invalidValue(field: "預定期間", value: "\(from.roc)–\(to.roc)", hint: "結束日不可早於開始日")
+        }
+    }
+}
+
+extension Database {
+    func eventTable(year: Int? = nil, id: Int64? = nil) throws -> ResultTable {
+        var table = ResultTable(columns: [
+            .init("id", "編號", "id"), .init("year", "年度", "year"), .init("title", "活動名稱", "title"),
+            .init("kind", "類型", "kind"), .init("organiser", "主辦", "organiser"), .init("partner", "合辦", "partner"),
+            .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
+            .init("plannedFrom", "預定起", "planned from"), .init("plannedTo", "預定迄", "planned to"),
+            .init("heldOn", "辦理日期", "held on", nullIsUnknown: false), .init("note", "備註", "note", nullIsUnknown: false),
+        ])
+        table.rows = try Row.fetchAll(self, sql: """
+            SELECT e.id, e.year, e.title, e.kind, o.name AS organiser, p.name AS partner, e.status, s.phase,
+                   h.effective_on AS status_on, h.on_or_before, e.planned_from, e.planned_to, e.held_on, e.note
+            FROM event e LEFT JOIN agency o ON o.id = e.organiser_id LEFT JOIN agency p ON p.id = e.partner_id
+            JOIN status s ON s.entity = 'event' AND s.name = e.status
+            LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'event'
+                AND entity_id = e.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            WHERE (:year IS NULL OR e.year = :year) AND (:id IS NULL OR e.id = :id)
+            ORDER BY e.year, e.id
+            """, arguments: ["year": year, "id": id]).map { row in
+            [.integer(row["id"]), .integer(row["year"]), .text(row["title"]), .from(row["kind"]), .from(row["organiser"]),
+             .from(row["partner"]), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
+             .date(iso: row["planned_from"]), .date(iso: row["planned_to"]), .date(iso: row["held_on"]), .from(row["note"])]
+        }
+        return table
+    }
+}

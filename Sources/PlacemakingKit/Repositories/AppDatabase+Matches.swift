@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Records one ministry's part in matching a plan (媒合): its 補助 and 投資 amounts, the NDC
+    /// meeting and the date. The plan's own status is changed separately (`changeStatus`).
+    @discardableResult
+    public func recordMatch(plan planId: Int64, ministry: String, subsidy: Money? = nil, investment: Money? = nil,
+                            meeting: String? = nil, on date: ROCDate? = nil, note: String? = nil) throws -> Int64 {
+        try write { db, change in
+            _ = try db.require(Plan.self, id: planId, kind: .plan)
+            let ministryId = try db.agency(named: ministry, kinds: [.ministry]).id!
+            var match = PlanMatch(planId: planId, ministryId: ministryId, subsidyAmount: subsidy?.yuan,
+                                  investmentAmount: investment?.yuan, meeting: optionalText(meeting), matchedOn: date?.iso,
+                                  note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+            return try db.insertAudited(&match, action: "match.record", change: change)
+        }
+    }
+
+    /// Edits a match; nil leaves a field as it is.
+    public func editMatch(id: Int64, ministry: String? = nil, subsidy: Money? = nil, investment: Money? = nil,
+                          meeting: String? = nil, on date: ROCDate? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var match = try db.require(PlanMatch.self, id: id, kind: nil)
+            let original = match
+            if let ministry { match.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
+            if let subsidy { match.subsidyAmount = subsidy.yuan }
+            if let investment { match.investmentAmount = investment.yuan }
+            if let meeting { match.meeting = optionalText(meeting) }
+            if let date { match.matchedOn = date.iso }
+            if let note { match.note = optionalText(note) }
+            guard match != original else { throw PlacemakingError.nothingToChange }
+            match.updatedAt = change.stamp
+            try db.updateAudited(match, action: "match.edit", change: change)
+        }
+    }
+
+    /// Matches of one plan, or of all plans (optionally matched in an ROC year).
+    public func matches(plan planId: Int64? = nil, year: Int? = nil) throws -> ResultTable {
+        try read { db in try db.matchTable(planId: planId, year: year) }
+    }
+
+    /// One match.
+    public func matchDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            let table = try db.matchTable(matchId: id)
+            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(nil, table: "plan_match", id: id) }
+            return RecordDetail(record: table, sections: [])
+        }
+    }
+}
+
+extension Database {
+    func matchTable(planId: Int64? = nil, year: Int? = nil, matchId: Int64? = nil) throws -> ResultTable {
+        let bounds = year.map(ROCDate.isoBounds(ofROCYear:))
+        var table = ResultTable(columns: [
+            .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "提案機關", "agency"),
+            .init("ministry", "部會", "ministry"), .init("subsidyAmount", "補助(元)", "subsidy (NT$)"),
+            .init("investmentAmount", "投資(元)", "investment (NT$)"), .init("total", "合計(元)", "total (NT$)"),
+            .init("meeting", "會議", "meeting"), .init("matchedOn", "媒合日期", "matched on"),
+            .init("note", "備註", "note", nullIsUnknown: false),
+        ])
+        table.rows = try Row.fetchAll(self, sql: """
+            SELECT m.id, m.plan_id, a.name AS agency, mi.name AS ministry, m.subsidy_amount, m.investment_amount,
+                   m.meeting, m.matched_on, m.note
+            FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
+            JOIN agency mi ON mi.id = m.ministry_id
+            WHERE (:plan IS NULL OR m.plan_id = :plan) AND (:id IS NULL OR m.id = :id)
+              AND (:first IS NULL OR m.matched_on BETWEEN :first AND :last)
+            ORDER BY m.plan_id, m.id
+            """, arguments: ["plan": planId, "id": matchId, "first": bounds?.first, "last": bounds?.last]).map { row in
+            let subsidy: Int64? = row["subsidy_amount"], investment: Int64? = row["investment_amount"]
+            let total: Int64? = (subsidy == nil && investment == nil) ? nil : (subsidy ?? 0) + (investment ?? 0)
+            return [.integer(row["id"]), .integer(row["plan_id"]), .text(row["agency"]), .text(row["ministry"]),
+                    .money(subsidy), .money(investment), .money(total), .from(row["meeting"]),
+                    .date(iso: row["matched_on"]), .from(row["note"])]
+        }
+        return table
+    }
+}

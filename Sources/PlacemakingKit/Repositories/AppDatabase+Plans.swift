@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+/// Which plans to list; nil fields do not filter.
+public struct PlanFilter: Sendable {
+    /// ROC year: plans submitted, or whose status changed, in that year.
+    public var year: Int?
+    public var agency: String?
+    public var phase: Phase?
+    public var status: String?
+
+    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, status: String? = nil) {
+        self.year = year
+        self.agency = agency
+        self.phase = phase
+        self.status = status
+    }
+}
+
+extension AppDatabase {
+    /// Enters a new placemaking plan of a district office or bureau. It starts at the first status of
+    /// the plan vocabulary, or at `status` (dated `statusOn`) when an existing plan is being entered.
+    @discardableResult
+    public func submitPlan(agency: String, title: String, submittedOn: ROCDate? = nil, budget: Money? = nil,
+                           note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
+        try write { db, change in
+            let owner = try db.agency(named: agency, kinds: [.district, .bureau])
+            var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱"),
+                            status: try db.startingStatus(.plan, requested: status),
+                            submittedOn: submittedOn?.iso, budget: budget?.yuan, note: optionalText(note),
+                            createdAt: change.stamp, updatedAt: change.stamp)
+            let id = try db.insertAudited(&plan, action: "plan.submit", change: change)
+            try db.startHistory(.plan, id: id, status: plan.status, on: statusOn ?? submittedOn, change: change)
+            return id
+        }
+    }
+
+    /// Edits a plan's fields; nil leaves a field as it is.
+    public func editPlan(id: Int64, agency: String? = nil, title: String? = nil, submittedOn: ROCDate? = nil,
+                         budget: Money? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var plan = try db.require(Plan.self, id: id, kind: .plan)
+            let original = plan
+            if let agency { plan.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+            if let title { plan.title = try requireText(title, field: "計畫名稱") }
+            if let submittedOn { plan.submittedOn = submittedOn.iso }
+            if let budget { plan.budget = budget.yuan }
+            if let note { plan.note = optionalText(note) }
+            guard plan != original else { throw PlacemakingError.nothingToChange }
+            plan.updatedAt = change.stamp
+            try db.updateAudited(plan, action: "plan.edit", change: change)
+        }
+    }
+
+    /// Plans with their agency, status, phase and the date of that status.
+    public func plans(_ filter: PlanFilter = PlanFilter()) throws -> ResultTable {
+        try read { db in
+            let agencyId = try filter.agency.map { try db.agency(named: $0, kinds: nil).id! }
+            let status = try filter.status.map { try db.statusDefinition(.plan, named: $0).name }
+            let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT plan.id, agency.name AS agency, plan.title, plan.status, status.phase, plan.submitted_on,
+                       plan.budget, h.effective_on AS status_on, h.on_or_before,
+                       (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id) AS matches,
+                       (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_subsidy,
+                       (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_investment
+                FROM plan
+                JOIN agency ON agency.id = plan.agency_id
+                JOIN status ON status.entity = 'plan' AND status.name = plan.status
+                LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'plan'
+                    AND entity_id = plan.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+                WHERE (:agency IS NULL OR plan.agency_id = :agency)
+                  AND (:phase IS NULL OR status.phase = :phase)
+                  AND (:status IS NULL OR plan.status = :status)
+                  AND (:first IS NULL OR plan.submitted_on BETWEEN :first AND :last
+                       OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = plan.id
+                                  AND y.effective_on BETWEEN :first AND :last))
+                ORDER BY plan.id
+                """, arguments: ["agency": agencyId, "phase": filter.phase?.rawValue, "status": status,
+                                 "first": bounds?.first, "last": bounds?.last])
+            var table = ResultTable(columns: Self.planColumns)
+            table.rows = rows.map(Self.planCells)
+            return table
+        }
+    }
+
+    /// One plan with its matches, business proposals and status history.
+    public func planDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT plan.id, agency.name AS agency, plan.title, plan.status, status.phase, plan.submitted_on,
+                       plan.budget, h.effective_on AS status_on, h.on_or_before,
+                       (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id) AS matches,
+                       (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_subsidy,
+                       (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_investment,
+                       plan.note, plan.source_id, plan.source_section, plan.created_at, plan.updated_at
+                FROM plan JOIN agency ON agency.id = plan.agency_id
+                JOIN status ON status.entity = 'plan' AND status.name = plan.status
+                LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'plan'
+                    AND entity_id = plan.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+                WHERE plan.id = ?
+                """, arguments: [id]) else { throw PlacemakingError.notFound(.plan, table: "plan", id: id) }
+            let record = ResultTable(columns: Self.planColumns + Self.provenanceColumns,
+                                     rows: [Self.planCells(row) + Self.provenanceCells(row)])
+            return RecordDetail(record: record, sections: [
+                .init(key: "matches", title: "部會媒合", titleEnglish: "matches", table: try db.matchTable(planId: id)),
+                .init(key: "proposals", title: "事業提案", titleEnglish: "business proposals",
+                      table: try db.proposalTable(ProposalFilter(plan: id))),
+                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.plan, id: id)),
+            ])
+        }
+    }
+
+    static let planColumns: [ResultTable.Column] = [
+        .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "title"),
+        .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
+        .init("submittedOn", "提報日期", "submitted on"), .init("budget", "預算(元)", "budget (NT$)"),
+        .init("matches", "媒合部會數", "matches"), .init("matchedSubsidy", "媒合補助(元)", "matched subsidy (NT$)"),
+        .init("matchedInvestment", "媒合投資(元)", "matched investment (NT$)"),
+    ]
+
+    static func planCells(_ row: Row) -> [ResultTable.Cell] {
+        [.integer(row["id"]), .text(row["agency"]), .from(row["title"]), .text(row["status"]),
+         phaseCell(row["phase"]), statusDateCell(row), .date(iso: row["submitted_on"]), .money(row["budget"]),
+         .integer(row["matches"]), .money(row["matched_subsidy"]), .money(row["matched_investment"])]
+    }
+
+    static let provenanceColumns: [ResultTable.Column] = [
+        .init("note", "備註", "note", nullIsUnknown: false), .init("source", "資料來源", "source", nullIsUnknown: false),
+        .init("sourceSection", "來源章節", "source section", nullIsUnknown: false),
+        .init("createdAt", "建立時間", "created at"), .init("updatedAt", "修改時間", "updated at"),
+    ]
+
+    static func provenanceCells(_ row: Row) -> [ResultTable.Cell] {
+        [.from(row["note"]), .from(row["source_id"]), .from(row["source_section"]), .text(row["created_at"]), .text(row["updated_at"])]
+    }
+
+    static func phaseCell(_ phase: String) -> ResultTable.Cell {
+        .code(phase, label: Phase(rawValue: phase)?.label ?? phase)
+    }
+
+    /// The date of the current status, marked when it is only an upper bound.
+    static func statusDateCell(_ row: Row) -> ResultTable.Cell {
+        guard let iso: String = row["status_on"], let day = ROCDate(iso: iso) else { return .null }
+        return (row["on_or_before"] as Bool?) == true ? .dateOnOrBefore(day) : .date(day)
+    }
+}
+
+extension Database {
+    /// The first history entry of a new record, dated `on` or today; a future date is refused.
+    func startHistory(_ kind: RecordKind, id: Int64, status: String, on date: ROCDate?, change: Change) throws {
+        let day = date ?? change.today
+        try checkStatusDate(day, kind: kind, id: id, today: change.today)
+        try appendHistory(kind, id: id, status: status, on: day, note: nil, change: change)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// Which business proposals to list; nil fields do not filter.
+public struct ProposalFilter: Sendable {
+    public var year: Int?
+    public var agency: String?
+    public var phase: Phase?
+    public var plan: Int64?
+
+    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, plan: Int64? = nil) {
+        self.year = year
+        self.agency = agency
+        self.phase = phase
+        self.plan = plan
+    }
+}
+
+extension AppDatabase {
+    /// Files a business proposal (事業提案) under a plan. `year` defaults to the year of `submittedOn`,
+    /// else this year.
+    @discardableResult
+    public func fileProposal(plan planId: Int64, title: String, year: Int? = nil, submittedOn: ROCDate? = nil,
+                             amount: Money? = nil, ministry: String? = nil, note: String? = nil,
+                             status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
+        try write { db, change in
+            _ = try db.require(Plan.self, id: planId, kind: .plan)
+            var proposal = BusinessProposal(
+                planId: planId, year: year ?? submittedOn?.rocYear ?? change.today.rocYear,
+                title: try requireText(title, field: "提案名稱"), status: try db.startingStatus(.proposal, requested: status),
+                submittedOn: submittedOn?.iso, amount: amount?.yuan,
+                ministryId: try ministry.map { try db.agency(named: $0, kinds: [.ministry]).id! },
+                note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+            let id = try db.insertAudited(&proposal, action: "proposal.file", change: change)
+            try db.startHistory(.proposal, id: id, status: proposal.status, on: statusOn ?? submittedOn, change: change)
+            return id
+        }
+    }
+
+    /// Edits a business proposal; nil leaves a field as it is.
+    public func editProposal(id: Int64, title: String? = nil, year: Int? = nil, submittedOn: ROCDate? = nil,
+                             amount: Money? = nil, ministry: String? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var proposal = try db.require(BusinessProposal.self, id: id, kind: .proposal)
+            let original = proposal
+            if let title { proposal.title = try requireText(title, field: "提案名稱") }
+            if let year { proposal.year = year }
+            if let submittedOn { proposal.submittedOn = submittedOn.iso }
+            if let amount { proposal.amount = amount.yuan }
+            if let ministry { proposal.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
+            if let note { proposal.note = optionalText(note) }
+            guard proposal != original else { throw PlacemakingError.nothingToChange }
+            proposal.updatedAt = change.stamp
+            try db.updateAudited(proposal, action: "proposal.edit", change: change)
+        }
+    }
+
+    public func proposals(_ filter: ProposalFilter = ProposalFilter()) throws -> ResultTable {
+        try read { db in try db.proposalTable(filter) }
+    }
+
+    /// One business proposal with its status history.
+    public func proposalDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            let table = try db.proposalTable(ProposalFilter(), id: id)
+            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.proposal, table: "business_proposal", id: id) }
+            return RecordDetail(record: table, sections: [
+                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.proposal, id: id)),
+            ])
+        }
+    }
+}
+
+extension Database {
+    func proposalTable(_ filter: ProposalFilter, id: Int64? = nil) throws -> ResultTable {
+        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        var table = ResultTable(columns: [
+            .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"),
+            .init("year", "年度", "year"), .init("title", "提案名稱", "title"), .init("status", "狀態", "status"),
+            .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
+            .init("submittedOn", "提報日期", "submitted on"), .init("amount", "金額(元)", "amount (NT$)"),
+            .init("ministry", "部會", "ministry"), .init("note", "備註", "note", nullIsUnknown: false),
+        ])
+        table.rows = try Row.fetchAll(self, sql: """
+            SELECT bp.id, bp.plan_id, a.name AS agency, bp.year, bp.title, bp.status, s.phase, h.effective_on AS status_on,
+                   h.on_or_before, bp.submitted_on, bp.amount, mi.name AS ministry, bp.note
+            FROM business_proposal bp JOIN plan p ON p.id = bp.plan_id JOIN agency a ON a.id = p.agency_id
+            JOIN status s ON s.entity = 'proposal' AND s.name = bp.status
+            LEFT JOIN agency mi ON mi.id = bp.ministry_id
+            LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'proposal'
+                AND entity_id = bp.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            WHERE (:year IS NULL OR bp.year = :year) AND (:agency IS NULL OR p.agency_id = :agency)
+              AND (:phase IS NULL OR s.phase = :phase) AND (:plan IS NULL OR bp.plan_id = :plan)
+              AND (:id IS NULL OR bp.id = :id)
+            ORDER BY bp.id
+            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
+                             "plan": filter.plan, "id": id]).map { row in
+            [.integer(row["id"]), .integer(row["plan_id"]), .text(row["agency"]), .integer(row["year"]), .from(row["title"]),
+             .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
+             .date(iso: row["submitted_on"]), .money(row["amount"]), .from(row["ministry"]), .from(row["note"])]
+        }
+        return table
+    }
+}

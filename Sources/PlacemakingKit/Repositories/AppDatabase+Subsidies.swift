@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+/// Which subsidy applications to list; nil fields do not filter.
+public struct SubsidyFilter: Sendable {
+    public var year: Int?
+    public var agency: String?
+    public var phase: Phase?
+
+    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil) {
+        self.year = year
+        self.agency = agency
+        self.phase = phase
+    }
+}
+
+extension AppDatabase {
+    /// Files an agency's application to a subsidy programme's call round (year, 第N次). The round is
+    /// created when it is not yet on record. `programme` may be omitted while only one programme exists.
+    @discardableResult
+    public func applyForSubsidy(agency: String, title: String, year: Int, round: Int? = nil, programme: String? = nil,
+                                plan planId: Int64? = nil, requested: Money? = nil, submittedOn: ROCDate? = nil,
+                                note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
+        try write { db, change in
+            if let round, round < 1 {
+                throw PlacemakingError.invalidValue(field: "徵案次數", value: String(round), hint: "請輸入 1 以上的整數，例如 --round 2")
+            }
+            let programmeId = try db.subsidyProgramme(named: programme)
+            let roundId = try db.callRound(programme: programmeId, year: year, round: round, change: change)
+            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
+            var application = SubsidyApplication(
+                callRoundId: roundId, agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
+                planId: planId, title: try requireText(title, field: "申請計畫名稱"),
+                status: try db.startingStatus(.subsidy, requested: status), requestedAmount: requested?.yuan,
+                submittedOn: submittedOn?.iso, note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+            let id = try db.insertAudited(&application, action: "subsidy.apply", change: change)
+            try db.startHistory(.subsidy, id: id, status: application.status, on: statusOn ?? submittedOn, change: change)
+            return id
+        }
+    }
+
+    /// Awards a subsidy: moves the application to its approved status and records the amount and date.
+    @discardableResult
+    public func awardSubsidy(id: Int64, amount: Money, on date: ROCDate? = nil, note: String? = nil) throws -> StatusChange {
+        let approved = try statuses(.subsidy).first { $0.phase == Phase.approved.rawValue }
+        guard let approved else { throw PlacemakingError.unknownStatus(.subsidy, Phase.approved.label, known: []) }
+        return try changeStatus(.subsidy, id: id, to: approved.name, on: date, note: note, amount: amount)
+    }
+
+    /// Edits an application; nil leaves a field as it is.
+    public func editSubsidy(id: Int64, title: String? = nil, plan planId: Int64? = nil, requested: Money? = nil,
+                            submittedOn: ROCDate? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var application = try db.require(SubsidyApplication.self, id: id, kind: .subsidy)
+            let original = application
+            if let title { application.title = try requireText(title, field: "申請計畫名稱") }
+            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); application.planId = planId }
+            if let requested { application.requestedAmount = requested.yuan }
+            if let submittedOn { application.submittedOn = submittedOn.iso }
+            if let note { application.note = optionalText(note) }
+            guard application != original else { throw PlacemakingError.nothingToChange }
+            application.updatedAt = change.stamp
+            try db.updateAudited(application, action: "subsidy.edit", change: change)
+        }
+    }
+
+    public func subsidies(_ filter: SubsidyFilter = SubsidyFilter()) throws -> ResultTable {
+        try read { db in try db.subsidyTable(filter) }
+    }
+
+    public func subsidyDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            let table = try db.subsidyTable(SubsidyFilter(), id: id)
+            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.subsidy, table: "subsidy_application", id: id) }
+            return RecordDetail(record: table, sections: [
+                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.subsidy, id: id)),
+            ])
+        }
+    }
+
+    /// Names of the subsidy programmes on record.
+    public func subsidyProgrammes() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM subsidy_programme ORDER BY id") }
+    }
+}
+
+extension Database {
+    func subsidyProgramme(named name: String?) throws -> Int64 {
+        let all = try Row.fetchAll(self, sql: "SELECT id, name FROM subsidy_programme ORDER BY id")
+        let names = all.map { $0["name"] as String }
+        if let name {
+            let wanted = Self.normalizedName(name)
+            if let row = all.first(where: { Self.normalizedName($0["name"]) == wanted || String($0["id"] as Int64) == wanted }) {
+                return row["id"]
+            }
+            throw PlacemakingError.invalidValue(field: "補助計畫", value: name, hint: "可用的補助計畫：\(names.joined(separator: "、"))")
+        }
+        guard all.count == 1 else {
+            throw PlacemakingError.invalidValue(field: "補助計畫", value: "", hint: "請用 --programme 指定：\(names.joined(separator: "、"))")
+        }
+        return all[0]["id"]
+    }
+
+    /// The call round's id, adding the round (and logging it) when it is not on record yet.
+    func callRound(programme: Int64, year: Int, round: Int?, change: Change) throws -> Int64 {
+        if let id = try Int64.fetchOne(self, sql: "SELECT id FROM call_round WHERE programme_id = ? AND year = ? AND round IS ?",
+                                       arguments: [programme, year, round]) {
+            return id
+        }
+        var callRound = CallRound(programmeId: programme, year: year, round: round)
+        try callRound.insert(self)
+        try writeAudit(action: "callround.add", table: "call_round", id: callRound.id!, before: nil, actor: change.actor, at: change.stamp)
+        return callRound.id!
+    }
+
+    func subsidyTable(_ filter: SubsidyFilter, id: Int64? = nil) throws -> ResultTable {
+        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        var table = ResultTable(columns: [
+            .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "申請計畫名稱", "title"),
+            .init("programme", "補助計畫", "programme"), .init("year", "年度", "year"), .init("round", "徵案次數", "round"),
+            .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
+            .init("requestedAmount", "申請金額(元)", "requested (NT$)"), .init("awardedAmount", "核定金額(元)", "awarded (NT$)"),
+            .init("awardedOn", "核定日期", "awarded on"), .init("planId", "計畫編號", "plan id", nullIsUnknown: false),
+            .init("note", "備註", "note", nullIsUnknown: false),
+        ])
+        table.rows = try Row.fetchAll(self, sql: """
+            SELECT sa.id, a.name AS agency, sa.title, sp.name AS programme, cr.year, cr.round, sa.status, s.phase,
+                   h.effective_on AS status_on, h.on_or_before, sa.requested_amount, sa.awarded_amount, sa.awarded_on,
+                   sa.plan_id, sa.note
+            FROM subsidy_application sa JOIN agency a ON a.id = sa.agency_id
+            JOIN call_round cr ON cr.id = sa.call_round_id JOIN subsidy_programme sp ON sp.id = cr.programme_id
+            JOIN status s ON s.entity = 'subsidy' AND s.name = sa.status
+            LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'subsidy'
+                AND entity_id = sa.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            WHERE (:year IS NULL OR cr.year = :year) AND (:agency IS NULL OR sa.agency_id = :agency)
+              AND (:phase IS NULL OR s.phase = :phase) AND (:id IS NULL OR sa.id = :id)
+            ORDER BY sa.id
+            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue, "id": id]).map { row in
+            [.integer(row["id"]), .text(row["agency"]), .text(row["title"]), .text(row["programme"]), .integer(row["year"]),
+             .integer(row["round"]), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
+             .money(row["requested_amount"]), .money(row["awarded_amount"]), .date(iso: row["awarded_on"]),
+             .integer(row["plan_id"]), .from(row["note"])]
+        }
+        return table
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Records a counseling visit (實地輔導) to an agency. `year` defaults to the year of the visit, else
+    /// this year.
+    @discardableResult
+    public func recordVisit(agency: String, partner: String? = nil, plan planId: Int64? = nil, on date: ROCDate? = nil,
+                            year: Int? = nil, purpose: String? = nil, note: String? = nil) throws -> Int64 {
+        try write { db, change in
+            if let date, date > change.today {
+                throw PlacemakingError.invalidValue(field: "日期", value: date.roc, hint: "輔導日期不可晚於今天（\(change.today.roc)）")
+            }
+            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
+            var visit = CounselingVisit(
+                agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
+                partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! }, planId: planId,
+                year: year ?? date?.rocYear ?? change.today.rocYear, visitedOn: date?.iso,
+                purpose: optionalText(purpose), note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+            return try db.insertAudited(&visit, action: "visit.record", change: change)
+        }
+    }
+
+    /// Edits a visit; nil leaves a field as it is.
+    public func editVisit(id: Int64, agency: String? = nil, partner: String? = nil, plan planId: Int64? = nil,
+                          on date: ROCDate? = nil, year: Int? = nil, purpose: String? = nil, note: String? = nil) throws {
+        try write { db, change in
+            var visit = try db.require(CounselingVisit.self, id: id, kind: nil)
+            let original = visit
+            if let agency { visit.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+            if let partner { visit.partnerId = try db.agency(named: partner, kinds: nil).id! }
+            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); visit.planId = planId }
+            if let date { visit.visitedOn = date.iso }
+            if let year { visit.year = year }
+            if let purpose { visit.purpose = optionalText(purpose) }
+            if let note { visit.note = optionalText(note) }
+            guard visit != original else { throw PlacemakingError.nothingToChange }
+            visit.updatedAt = change.stamp
+            try db.updateAudited(visit, action: "visit.edit", change: change)
+        }
+    }
+
+    public func visits(year: Int? = nil, agency: String? = nil) throws -> ResultTable {
+        try read { db in try db.visitTable(year: year, agency: agency) }
+    }
+
+    public func visitDetail(id: Int64) throws -> RecordDetail {
+        try read { db in
+            let table = try db.visitTable(id: id)
+            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(nil, table: "counseling_visit", id: id) }
+            return RecordDetail(record: table, sections: [])
+        }
+    }
+}
+
+extension Database {
+    func visitTable(year: Int? = nil, agency name: String? = nil, id: Int64? = nil) throws -> ResultTable {
+        let agencyId = try name.map { try agency(named: $0, kinds: nil).id! }
+        var table = ResultTable(columns: [
+            .init("id", "編號", "id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner"),
+            .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
+            .init("planId", "計畫編號", "plan id", nullIsUnknown: false), .init("note", "備註", "note", nullIsUnknown: false),
+        ])
+        table.rows = try Row.fetchAll(self, sql: """
+            SELECT v.id, a.name AS agency, pa.name AS partner, v.year, v.visited_on, v.purpose, v.plan_id, v.note
+            FROM counseling_visit v JOIN agency a ON a.id = v.agency_id LEFT JOIN agency pa ON pa.id = v.partner_id
+            WHERE (:year IS NULL OR v.year = :year) AND (:agency IS NULL OR v.agency_id = :agency) AND (:id IS NULL OR v.id = :id)
+            ORDER BY v.year, v.visited_on, v.id
+            """, arguments: ["year": year, "agency": agencyId, "id": id]).map { row in
+            [.integer(row["id"]), .text(row["agency"]), .from(row["partner"]), .integer(row["year"]),
+             .date(iso: row["visited_on"]), .from(row["purpose"]), .integer(row["plan_id"]), .from(row["note"])]
+        }
+        return table
+    }
+}

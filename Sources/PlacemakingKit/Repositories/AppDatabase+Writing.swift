@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Runs `body` as one transaction: everything it writes, including the status history and the audit
+    /// log, is committed together or not at all.
+    func write<T>(_ body: (Database, Change) throws -> T) throws -> T {
+        let now = clock()
+        let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now))
+        return try writer.write { db in try body(db, change) }
+    }
+
+    /// Reads in a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+}
+
+extension Database {
+    /// Inserts `record` and logs it with its stored form.
+    func insertAudited<R: LedgerRecord>(_ record: inout R, action: String, change: Change) throws -> Int64 {
+        try record.insert(self)
+        let id = record.id!
+        try writeAudit(action: action, table: R.databaseTableName, id: id, before: nil, actor: change.actor, at: change.stamp)
+        return id
+    }
+
+    /// Saves the edited `record` and logs the row before and after.
+    func updateAudited<R: LedgerRecord>(_ record: R, action: String, change: Change) throws {
+        let before = try snapshot(table: R.databaseTableName, id: record.id!)
+        try record.update(self)
+        try writeAudit(action: action, table: R.databaseTableName, id: record.id!, before: before, actor: change.actor, at: change.stamp)
+    }
+
+    /// The record of `type` with `id`, or a message that there is none.
+    func require<R: LedgerRecord>(_ type: R.Type, id: Int64, kind: RecordKind?) throws -> R {
+        guard let record = try R.fetchOne(self, key: id) else {
+            throw PlacemakingError.notFound(kind, table: R.databaseTableName, id: id)
+        }
+        return record
+    }
+}
+
+/// Text fields: trimmed of surrounding blanks only when entirely blank, otherwise stored verbatim.
+func requireText(_ text: String?, field: String) throws -> String {
+    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw PlacemakingError.emptyValue(field: field)
+    }
+    return text
+}
+
+/// An optional text field: blank becomes NULL, anything else is kept verbatim.
+func optionalText(_ text: String?) -> String? {
+    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    return text
+}
