@@ -1,1 +1,4 @@
-print("placeholder")
+import Foundation
+import PlacemakingCLI
+
+exit(PlacemakingMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -18,8 +18,16 @@ public struct AppDatabase: Sendable {
     /// Opens (creating when needed) the database at `path`, and migrates and seeds it.
     public static func open(path: String, actor: String = AppDatabase.defaultActor,
                             clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        return try AppDatabase(writer: pool, actor: actor, clock: clock)
+        // A queue, not a pool: DatabasePool writes a throwaway table at every open to keep its WAL file
+        // non-empty, which would change the file even when a command is refused. One connection in WAL
+        // mode still lets other programs read while we write.
+        var config = configuration()
+        config.prepareDatabase { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        return try AppDatabase(writer: queue, actor: actor, clock: clock)
     }
 
     /// A database that lives in memory only, for tests and dry runs.
@@ -46,6 +54,12 @@ public struct AppDatabase: Sendable {
         // Another program (a second shell, a backup) may hold the write lock for a moment.
         config.busyMode = .timeout(5)
         config.label = "placemaking"
+        if ProcessInfo.processInfo.environment["PLACEMAKING_TRACE_SQL"] == "1" {
+            // For diagnosing what the program asks of SQLite.
+            config.prepareDatabase { db in
+                db.trace { event in FileHandle.standardError.write(Data("SQL> \(event)\n".utf8)) }
+            }
+        }
         return config
     }
 }

@@ -8,10 +8,12 @@ struct TextTableWriter {
 
     func write(_ table: ResultTable, to out: inout some TextOutputStream) {
         let language = format.language
+        // Right-align columns of numbers (unknowns among them too).
         let numeric = table.columns.indices.map { c in
-            table.rows.allSatisfy { row in
-                switch row[c] { case .integer, .money, .null: true; default: false }
-            }
+            table.rows.contains { if case .integer = $0[c] { true } else if case .money = $0[c] { true } else { false } }
+                && table.rows.allSatisfy { row in
+                    switch row[c] { case .integer, .money, .null: true; default: false }
+                }
         }
         let headers = table.columns.map { sanitize($0.header(language)) }
         let cells = table.rows.map { row in

@@ -1,0 +1,55 @@
+import ArgumentParser
+import PlacemakingKit
+
+extension RecordKind: ExpressibleByArgument {}
+
+/// `history ENTITY ID`: every status a record has had, with dates.
+struct HistoryCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "狀態歷程 status history of a record",
+        discussion: "ENTITY：plan, proposal, subsidy, case, event。例：history plan 1")
+    @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
+    @Argument(help: "編號 id") var id: Int64
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        context.show(try context.database.history(entity, id: id), output)
+    }
+}
+
+/// `statuses ENTITY`: the status vocabulary of a kind of record and the allowed changes.
+struct StatusesCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statuses", abstract: "狀態與可變更的狀態 the statuses of a kind of record",
+        discussion: "例：statuses plan")
+    @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        var table = ResultTable(columns: [
+            .init("status", "狀態", "status"), .init("statusEn", "英文", "English"), .init("phase", "階段", "phase"),
+            .init("initial", "起始", "initial"), .init("next", "可改為", "may change to", nullIsUnknown: false),
+        ])
+        for status in try context.database.statuses(entity) {
+            let next = try context.database.nextStatuses(entity, from: status.name)
+            table.rows.append([.text(status.name), .text(status.nameEn),
+                               .code(status.phase, label: Phase(rawValue: status.phase)?.label ?? status.phase),
+                               .bool(status.isInitial), .text(next.joined(separator: context.language.pick("、", ", ")))])
+        }
+        context.show(table, output)
+    }
+}
+
+/// `audit`: the audit log, newest first.
+struct AuditCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "異動紀錄 the audit log", discussion: "例：audit --table plan --id 1")
+    @Option(parsing: .unconditional, help: "資料表，如 plan、participation_case") var table: String?
+    @Option(help: "資料編號") var id: Int64?
+    @Option(help: "筆數上限") var limit: Int = 50
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        context.show(try context.database.auditLog(table: table, id: id, limit: max(1, limit)), output)
+    }
+}

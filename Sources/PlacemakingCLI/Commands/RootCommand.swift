@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The command grammar, shared by the one-shot command line and the shell.
+struct RootCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placemaking",
+        abstract: "高雄市地方創生與公民參與資料庫 Kaohsiung placemaking and citizen-participation ledger",
+        discussion: """
+            不帶指令時開啟互動式 shell。全域選項（放在指令之前）：
+              --db PATH      資料庫檔（預設 ./placemaking.sqlite 或 $PLACEMAKING_DB；不存在時自動建立並載入種子資料）
+              --lang en|zh   訊息語言（預設中文；亦可設 PLACEMAKING_LANG）
+              -c COMMAND     執行一行指令後結束
+              --bail         批次執行時遇到第一個錯誤即停止
+            例：
+              placemaking plan list --phase approved
+              placemaking case list --year 111 --format json
+              placemaking plan status 1 執行中 --on 111/07/01
+            """,
+        subcommands: [PlanCommand.self, MatchCommand.self, ProposalCommand.self, VisitCommand.self, SubsidyCommand.self,
+                      CaseCommand.self, EventCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
+                      AuditCommand.self])
+}

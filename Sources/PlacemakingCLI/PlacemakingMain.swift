@@ -1,0 +1,52 @@
+import Foundation
+import PlacemakingKit
+
+/// The program: reads the global options, opens the database, then runs one command, the commands of
+/// `-c`, the lines of a non-terminal standard input, or the interactive shell.
+public enum PlacemakingMain {
+    public static func run(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                           console: Console = .standard()) -> Int32 {
+        Terminal.ensureUTF8Locale()
+        let invocation: Invocation
+        do {
+            invocation = try Invocation(arguments: arguments, environment: environment)
+        } catch Invocation.Problem.missingValue(let option) {
+            console.writeError("用法錯誤：\(option) 後面需要一個值，例如 \(option == "--db" ? "--db data.sqlite" : "\(option) ...")\n")
+            return ExitStatus.usage.rawValue
+        } catch {
+            console.writeError("用法錯誤：--lang 只接受 zh 或 en\n")
+            return ExitStatus.usage.rawValue
+        }
+        if invocation.help {
+            console.write(RootCommand.helpMessage() + "\n")
+            return 0
+        }
+
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.open(path: invocation.databasePath)
+        } catch {
+            console.writeError(invocation.language.pick("無法開啟資料庫 \(invocation.databasePath)：\(error)\n",
+                                                        "cannot open the database \(invocation.databasePath): \(error)\n"))
+            return ExitStatus.failure.rawValue
+        }
+        let interactive = isatty(STDIN_FILENO) == 1
+        let context = CommandContext(database: database, console: console, language: invocation.language,
+                                     terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : nil,
+                                     databasePath: invocation.databasePath)
+        let runner = CommandRunner(context: context)
+
+        if let text = invocation.commandText {
+            return Shell(runner: runner, bail: invocation.bail).runScript(text).rawValue
+        }
+        if !invocation.command.isEmpty {
+            return runner.run(invocation.command).rawValue
+        }
+        let shell = Shell(runner: runner, bail: invocation.bail)
+        return (interactive ? shell.runInteractive() : shell.runScript(readAllStandardInput())).rawValue
+    }
+
+    private static func readAllStandardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+}

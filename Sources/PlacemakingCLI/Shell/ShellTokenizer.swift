@@ -1,0 +1,44 @@
+/// Splits a shell line into words as a POSIX shell would for quoting: spaces separate words, single
+/// quotes keep everything, double quotes keep everything but `\"` and `\\`, a backslash escapes the
+/// next character. No variables, globbing or command substitution: nothing is ever executed.
+enum ShellTokenizer {
+    enum Problem: Error, Equatable { case unclosedQuote(Character) }
+
+    static func split(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaping = false
+        for c in line {
+            if escaping {
+                // Inside double quotes a backslash escapes only " and \ (as in POSIX shells).
+                if quote == "\"", c != "\"", c != "\\" { current.append("\\") }
+                current.append(c)
+                escaping = false
+                continue
+            }
+            switch (quote, c) {
+            case (nil, "\\"), ("\"", "\\"):
+                escaping = true
+                inWord = true
+            case (nil, "'"), (nil, "\""):
+                quote = c
+                inWord = true
+            case (let q?, _) where c == q:
+                quote = nil
+            case (nil, _) where c == " " || c == "\t" || c == "\u{3000}":
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            default:
+                current.append(c)
+                inWord = true
+            }
+        }
+        if let quote { throw Problem.unclosedQuote(quote) }
+        if escaping { current.append("\\") }
+        if inWord { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Facts about the terminal the program runs in.
+enum Terminal {
+    /// The width of the terminal in columns, from the tty, else $COLUMNS, else 80.
+    static func columns() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+    }
+
+    /// Makes sure the C library runs in a UTF-8 locale, without which readline garbles Chinese: keeps
+    /// the environment's locale when it is UTF-8, else falls back to C.UTF-8 (present on every Debian).
+    static func ensureUTF8Locale() {
+        if let current = setlocale(LC_ALL, ""), String(cString: current).uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8") {
+            return
+        }
+        setlocale(LC_ALL, "C.UTF-8")
+    }
+}
