@@ -16,7 +16,7 @@ extension AppDatabase {
                 ORDER BY id DESC LIMIT :limit
                 """, arguments: ["table": table, "id": id, "limit": limit]).map { row in
                 [.integer(row["id"]), .text(row["at"]), .text(row["actor"]), .text(row["action"]), .text(row["entity"]),
-                 .integer(row["entity_id"]), .from(row["before"]), .from(row["after"])]
+                 .integer(row["entity_id"] as Int64?), .from(row["before"]), .from(row["after"])]
             }
             return result
         }

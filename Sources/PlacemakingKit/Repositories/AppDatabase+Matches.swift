@@ -71,7 +71,7 @@ extension Database {
             """, arguments: ["plan": planId, "id": matchId, "first": bounds?.first, "last": bounds?.last]).map { row in
             let subsidy: Int64? = row["subsidy_amount"], investment: Int64? = row["investment_amount"]
             let total: Int64? = (subsidy == nil && investment == nil) ? nil : (subsidy ?? 0) + (investment ?? 0)
-            return [.integer(row["id"]), .integer(row["plan_id"]), .text(row["agency"]), .text(row["ministry"]),
+            return [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .text(row["ministry"]),
                     .money(subsidy), .money(investment), .money(total), .from(row["meeting"]),
                     .date(iso: row["matched_on"]), .from(row["note"])]
         }

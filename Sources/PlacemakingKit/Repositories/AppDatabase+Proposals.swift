@@ -95,7 +95,7 @@ extension Database {
             ORDER BY bp.id
             """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
                              "plan": filter.plan, "id": id]).map { row in
-            [.integer(row["id"]), .integer(row["plan_id"]), .text(row["agency"]), .integer(row["year"]), .from(row["title"]),
+            [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .integer(row["year"]), .from(row["title"]),
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["submitted_on"]), .money(row["amount"]), .from(row["ministry"]), .from(row["note"])]
         }

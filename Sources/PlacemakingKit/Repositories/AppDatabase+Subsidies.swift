@@ -137,9 +137,9 @@ extension Database {
             ORDER BY sa.id
             """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue, "id": id]).map { row in
             [.integer(row["id"]), .text(row["agency"]), .text(row["title"]), .text(row["programme"]), .integer(row["year"]),
-             .integer(row["round"]), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
+             .integer(row["round"] as Int64?), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .money(row["requested_amount"]), .money(row["awarded_amount"]), .date(iso: row["awarded_on"]),
-             .integer(row["plan_id"]), .from(row["note"])]
+             .integer(row["plan_id"] as Int64?), .from(row["note"])]
         }
         return table
     }

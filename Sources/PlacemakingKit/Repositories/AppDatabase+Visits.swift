@@ -68,7 +68,7 @@ extension Database {
             ORDER BY v.year, v.visited_on, v.id
             """, arguments: ["year": year, "agency": agencyId, "id": id]).map { row in
             [.integer(row["id"]), .text(row["agency"]), .from(row["partner"]), .integer(row["year"]),
-             .date(iso: row["visited_on"]), .from(row["purpose"]), .integer(row["plan_id"]), .from(row["note"])]
+             .date(iso: row["visited_on"]), .from(row["purpose"]), .integer(row["plan_id"] as Int64?), .from(row["note"])]
         }
         return table
     }

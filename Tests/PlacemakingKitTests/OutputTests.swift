@@ -1,0 +1,97 @@
+import Testing
+@testable import PlacemakingKit
+
+@Suite("Display width and output formats")
+struct OutputTests {
+    let width = DisplayWidth()
+
+    @Test("reference widths", arguments: [
+        ("六龜區", 6), ("abc", 3), ("那瑪夏區 A1", 11), ("ｶﾀｶﾅ", 4), ("ひらがな", 8), ("한국", 4), ("ㄅㄆㄇ", 6),
+        ("ＡＢＣ", 6), ("e\u{301}", 1), ("👩‍👩‍👧", 2), ("🇹🇼", 2), ("🌊", 2), ("a\u{200B}b", 2), ("「」", 4), ("，。", 4),
+        ("─", 1), ("①", 1), ("", 0),
+    ])
+    func widths(_ text: String, _ expected: Int) {
+        #expect(width.of(text) == expected)
+    }
+
+    @Test func ambiguousOption() {
+        let wide = DisplayWidth(ambiguousIsWide: true)
+        #expect(wide.of("─①") == 4)
+        #expect(wide.of("abc") == 3)
+        #expect(wide.of("°") == 2)
+    }
+
+    static let sample = ResultTable(columns: [.init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "名稱", "title")],
+                                    rows: [[.integer(1), .text("六龜區"), .text("六龜山城創生與地方產業整合推動計畫，包含旅宿、農產與生態導覽")],
+                                           [.integer(22), .text("Fengshan"), .text("mixed 中英 text with a long English tail to wrap nicely")],
+                                           [.integer(333), .text("那瑪夏區"), .null]])
+
+    @Test("every line of a table has the same display width, also when wrapped to 80 and 40 columns", arguments: [nil, 80, 40] as [Int?])
+    func aligned(_ maxWidth: Int?) {
+        for style in [OutputFormat.Style.table, .box] {
+            var out = ""
+            OutputFormat(style: style, maxWidth: maxWidth).write(Self.sample, to: &out)
+            let lines = out.split(separator: "\n").map(String.init)
+            let widths = Set(lines.map { width.of($0.padding(toLength: $0.count, withPad: " ", startingAt: 0)) })
+            if style == .box { #expect(widths.count == 1, "\(out)") }
+            if let maxWidth { #expect(lines.allSatisfy { width.of($0) <= maxWidth }, "\(out)") }
+            // Columns start at the same display column on every line (table style trims trailing blanks only).
+            if style == .table {
+                let starts = lines.compactMap { line -> Int? in
+                    guard let range = line.range(of: "  ", options: .backwards) else { return nil }
+                    return width.of(String(line[..<range.lowerBound]))
+                }
+                #expect(!starts.isEmpty)
+            }
+        }
+    }
+
+    @Test("wrapping never splits a wide character and keeps every character")
+    func wrapping() {
+        let writer = TextTableWriter(format: OutputFormat(maxWidth: 20))
+        let text = "六龜山城創生與地方產業整合推動計畫"
+        for limit in 2...9 {
+            let lines = writer.wrap(text, to: limit)
+            #expect(lines.joined() == text)
+            #expect(lines.allSatisfy { width.of($0) <= limit })
+        }
+    }
+
+    @Test("control characters cannot reach the terminal")
+    func controlCharacters() {
+        var out = ""
+        OutputFormat().write(ResultTable(columns: [.init("t", "t", "t")], rows: [[.text("a\u{1B}[31mb")]]), to: &out)
+        #expect(!out.contains("\u{1B}"))
+        #expect(out.contains("a^[[31mb"))
+    }
+
+    @Test("CSV: quoting, and for people a BOM, CRLF and the formula guard")
+    func csv() {
+        let table = ResultTable(columns: [.init("a", "名稱", "name"), .init("b", "金額(元)", "amount")],
+                                rows: [[.text("=1+1"), .money(Money(yuan: 5_000_000))], [.text("a,\"b\"\nc"), .null]])
+        var machine = ""
+        OutputFormat(style: .csv).write(table, to: &machine)
+        #expect(machine == "名稱,金額(元)\n=1+1,5000000\n\"a,\"\"b\"\"\nc\",\n")
+        var people = ""
+        OutputFormat(style: .csv, csvForPeople: true).write(table, to: &people)
+        #expect(people.hasPrefix("\u{FEFF}名稱"))
+        #expect(people.contains("'=1+1,5000000\r\n"))
+    }
+
+    @Test("JSON: camelCase keys in column order, ISO dates, integer money, null for unknown")
+    func json() throws {
+        let table = ResultTable(columns: [.init("id", "編號", "id"), .init("statusOn", "日期", "date"), .init("budget", "預算", "budget"),
+                                          .init("title", "名稱", "title"), .init("subsidized", "補助", "subsidized")],
+                                rows: [[.integer(1), .dateOnOrBefore(try ROCDate.parse("111/06/30")), .money(Money(yuan: 5)), .text("a\"\n"), .bool(true)],
+                                       [.integer(2), .null, .null, .null, .bool(false)]])
+        var out = ""
+        OutputFormat(style: .json).write(table, to: &out)
+        #expect(out == """
+            [
+              {"id": 1, "statusOn": "2022-06-30", "budget": 5, "title": "a\\"\\n", "subsidized": true},
+              {"id": 2, "statusOn": null, "budget": null, "title": null, "subsidized": false}
+            ]
+
+            """)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PlacemakingKit
+
+@Suite("Repository writes")
+struct RepositoryTests {
+    func date(_ text: String) throws -> ROCDate { try ROCDate.parse(text) }
+
+    @Test("submitting a plan writes the plan, its first status and the audit log together")
+    func submitPlan() throws {
+        let test = try TestDatabase(actor: "六龜區承辦")
+        let id = try test.database.submitPlan(agency: "六龜區", title: "六龜山城創生", submittedOn: date("112/03/15"),
+                                              budget: Money(yuan: 19_680_000), note: "第一版")
+        let plan = try test.read { try Plan.fetchOne($0, key: id) }
+        #expect(plan?.status == "構想盤點")
+        #expect(plan?.submittedOn == "2023-03-15")
+        #expect(plan?.budget == 19_680_000)
+        let history = try test.database.history(.plan, id: id)
+        #expect(history.strings("status") == ["構想盤點"])
+        #expect(history.value("effectiveOn", row: 0) == .date(try date("112/03/15")))
+        let audit = try test.read { try Row.fetchOne($0, sql: "SELECT * FROM audit_log WHERE entity = 'plan' AND entity_id = ?", arguments: [id]) }
+        #expect(audit?["actor"] == "六龜區承辦")
+        #expect(audit?["action"] == "plan.submit")
+        #expect(audit?["before"] as String? == nil)
+        #expect((audit?["after"] as String?)?.contains("\"title\":\"六龜山城創生\"") == true)
+    }
+
+    @Test("a plan can be entered at its current status on a past date")
+    func submitAtStatus() throws {
+        let test = try TestDatabase()
+        let id = try test.database.submitPlan(agency: "臺北區".replacingOccurrences(of: "臺北", with: "美濃"), title: "美濃",
+                                              status: "已提報國發會", statusOn: date("112/01/05"))
+        #expect(try test.database.history(.plan, id: id).strings("effectiveOn") == ["112/01/05"])
+    }
+
+    @Test("status changes follow the transition table, are dated, and keep their history")
+    func statusChanges() throws {
+        let test = try TestDatabase()
+        let id = try test.database.submitPlan(agency: "甲仙區", title: "甲仙芋見", statusOn: date("112/01/02"))
+        try test.database.changeStatus(.plan, id: id, to: "輔導中", on: date("112/01/10"))
+        try test.database.changeStatus(.plan, id: id, to: "city review", on: date("112/02/01"), note: "英文名稱也可")
+        let change = try test.database.changeStatus(.plan, id: id, to: "已提報國發會", on: date("112/03/01"))
+        #expect(change == StatusChange(kind: .plan, id: id, from: "市府初審", to: "已提報國發會", on: try date("112/03/01")))
+        #expect(try test.database.history(.plan, id: id).strings("status") == ["構想盤點", "輔導中", "市府初審", "已提報國發會"])
+        #expect(try test.count("SELECT count(*) FROM audit_log WHERE entity = 'plan' AND entity_id = ? AND action = 'plan.status'", [id]) == 3)
+        let before = try test.read { try String.fetchOne($0, sql: "SELECT before FROM audit_log WHERE action = 'plan.status' ORDER BY id DESC LIMIT 1") }
+        #expect(before?.contains("\"status\":\"市府初審\"") == true)
+    }
+
+    @Test("refused status changes write nothing")
+    func refusedStatusChanges() throws {
+        let test = try TestDatabase()
+        let counts = try test.tableCounts()
+        #expect(throws: PlacemakingError.transitionNotAllowed(.plan, id: 1, from: "媒合成功", to: "構想盤點", allowed: ["執行中", "撤案"])) {
+            try test.database.changeStatus(.plan, id: 1, to: "構想盤點")
+        }
+        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "不存在的狀態") }
+        #expect(throws: PlacemakingError.notFound(.plan, table: "plan", id: 999)) { try test.database.changeStatus(.plan, id: 999, to: "執行中") }
+        // Before the current status's date (111/06/30), or in the future.
+        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "執行中", on: date("111/06/01")) }
+        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "執行中", on: date("999/01/01")) }
+        // An amount only comes with an approval of a subsidy or a case.
+        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "執行中", amount: Money(yuan: 1)) }
+        #expect(try test.tableCounts() == counts)
+    }
+
+    @Test("recording and editing a ministry's match")
+    func matches() throws {
+        let test = try TestDatabase()
+        let id = try test.database.recordMatch(plan: 1, ministry: "經濟部", subsidy: Money(yuan: 12_450_000),
+                                               investment: Money(yuan: 7_230_000), meeting: "第46次工作會議", on: date("111/05/20"))
+        let table = try test.database.matches(plan: 1)
+        #expect(table.value("total", row: 0) == .money(Money(yuan: 19_680_000)))
+        try test.database.editMatch(id: id, investment: Money(yuan: 8_000_000))
+        #expect(try test.database.matches(year: 111).value("investmentAmount", row: 0) == .money(Money(yuan: 8_000_000)))
+        #expect(throws: PlacemakingError.self) { try test.database.recordMatch(plan: 1, ministry: "六龜區") }  // not a ministry
+        #expect(throws: PlacemakingError.nothingToChange) { try test.database.editMatch(id: id) }
+        #expect(try test.count("SELECT count(*) FROM audit_log WHERE entity = 'plan_match'") == 2)
+        #expect(try test.database.planDetail(id: 1).sections.first?.table.rows.count == 1)
+    }
+
+    @Test("filing, editing and advancing a business proposal")
+    func proposals() throws {
+        let test = try TestDatabase()
+        let id = try test.database.fileProposal(plan: 1, title: "山城旅宿", submittedOn: date("112/05/02"), amount: Money(yuan: 3_000_000), ministry: "經濟部")
+        #expect(try test.database.proposals(ProposalFilter(year: 112)).strings("title") == ["山城旅宿"])
+        try test.database.editProposal(id: id, title: "山城旅宿整備")
+        try test.database.changeStatus(.proposal, id: id, to: "提報", on: date("112/05/03"))
+        #expect(try test.database.proposalDetail(id: id).record.value("status", row: 0) == .text("提報"))
+        #expect(throws: PlacemakingError.notFound(.plan, table: "plan", id: 42)) { try test.database.fileProposal(plan: 42, title: "x") }
+    }
+
+    @Test("recording and editing a counseling visit")
+    func visits() throws {
+        let test = try TestDatabase()
+        let id = try test.database.recordVisit(agency: "大樹", partner: "南區輔導中心", on: date("112/08/10"), purpose: "計畫修正")
+        #expect(try test.database.visits(year: 112).strings("agency") == ["大樹區"])
+        try test.database.editVisit(id: id, purpose: "計畫提報")
+        #expect(try test.database.visitDetail(id: id).record.value("purpose", row: 0) == .text("計畫提報"))
+        #expect(throws: PlacemakingError.self) { try test.database.recordVisit(agency: "國發會") }  // a ministry is not visited
+    }
+
+    @Test("applying for and awarding a subsidy; the call round is created when new")
+    func subsidies() throws {
+        let test = try TestDatabase()
+        let id = try test.database.applyForSubsidy(agency: "都發局", title: "第二案", year: 111, round: 2, requested: Money(yuan: 8_000_000),
+                                                   submittedOn: date("111/07/20"))
+        #expect(try test.count("SELECT count(*) FROM call_round WHERE year = 111") == 2)  // round 2 was seeded
+        let roundThree = try test.database.applyForSubsidy(agency: "六龜區", title: "第三案", year: 112, round: 1)
+        #expect(try test.count("SELECT count(*) FROM call_round") == 3)
+        #expect(throws: PlacemakingError.transitionNotAllowed(.subsidy, id: id, from: "草擬", to: "核定補助", allowed: ["送市府", "撤案"])) {
+            try test.database.awardSubsidy(id: id, amount: Money(yuan: 1))
+        }
+        for (status, day) in [("送市府", "111/07/21"), ("市府初審", "111/08/01"), ("報國發會複審", "111/09/01")] {
+            try test.database.changeStatus(.subsidy, id: id, to: status, on: date(day))
+        }
+        try test.database.awardSubsidy(id: id, amount: Money(yuan: 6_000_000), on: date("111/11/01"))
+        let detail = try test.database.subsidyDetail(id: id).record
+        #expect(detail.value("awardedAmount", row: 0) == .money(Money(yuan: 6_000_000)))
+        #expect(detail.value("awardedOn", row: 0) == .date(try date("111/11/01")))
+        try test.database.editSubsidy(id: roundThree, requested: Money(yuan: 1_000_000))
+        #expect(throws: PlacemakingError.self) { try test.database.applyForSubsidy(agency: "都發局", title: "x", year: 111, programme: "沒有這個計畫") }
+    }
+
+    @Test("adding, editing and approving a participation case")
+    func cases() throws {
+        let test = try TestDatabase()
+        let id = try test.database.addCase(year: 112, title: "社區參與式預算", agency: "文化局", method: "參與式預算", statusOn: date("112/01/02"))
+        try test.database.changeStatus(.case, id: id, to: "審查", on: date("112/02/01"))
+        try test.database.changeStatus(.case, id: id, to: "核定補助", on: date("112/03/01"), amount: Money(yuan: 300_000))
+        let row = try test.database.caseDetail(id: id).record
+        #expect(row.value("subsidized", row: 0) == .bool(true))
+        #expect(row.value("subsidyAmount", row: 0) == .money(Money(yuan: 300_000)))
+        try test.database.editCase(id: id, subsidized: false)
+        #expect(try test.database.caseDetail(id: id).record.value("subsidyAmount", row: 0) == .null)
+        #expect(throws: PlacemakingError.self) { try test.database.editCase(id: id, subsidized: false, subsidy: Money(yuan: 1)) }
+        #expect(try test.database.cases(CaseFilter(year: 112)).rows.count == 1)
+    }
+
+    @Test("adding, postponing and editing an event")
+    func events() throws {
+        let test = try TestDatabase()
+        let id = try test.database.addEvent(title: "地方創生工作坊", kind: "工作坊", organiser: "研考會", partner: "人發中心",
+                                            plannedFrom: date("112/06/01"), plannedTo: date("112/06/30"), statusOn: date("112/01/01"))
+        try test.database.changeStatus(.event, id: id, to: "延期", on: date("112/05/20"), note: "疫情")
+        try test.database.editEvent(id: id, plannedFrom: date("112/09/01"), plannedTo: date("112/09/30"))
+        #expect(try test.database.events(year: 112).value("plannedFrom", row: 0) == .date(try date("112/09/01")))
+        #expect(throws: PlacemakingError.self) { try test.database.editEvent(id: id, plannedTo: date("112/08/01")) }
+        #expect(try test.database.history(.event, id: id).strings("note") == ["", "疫情"])
+    }
+
+    @Test("bad input writes nothing: unknown agency, blank title, missing records")
+    func refusedWrites() throws {
+        let test = try TestDatabase()
+        let counts = try test.tableCounts()
+        #expect(throws: PlacemakingError.self) { try test.database.submitPlan(agency: "台北市", title: "x") }
+        #expect(throws: PlacemakingError.emptyValue(field: "計畫名稱")) { try test.database.submitPlan(agency: "六龜區", title: "  \n") }
+        #expect(throws: PlacemakingError.self) { try test.database.submitPlan(agency: "經濟部", title: "x") }  // ministries do not propose
+        #expect(throws: PlacemakingError.self) { try test.database.editPlan(id: 999, title: "x") }
+        #expect(throws: PlacemakingError.nothingToChange) { try test.database.editPlan(id: 1) }
+        #expect(throws: PlacemakingError.self) { try test.database.submitPlan(agency: "六龜區", title: "x", submittedOn: date("999/01/01")) }
+        #expect(try test.tableCounts() == counts)
+    }
+
+    @Test("agency names: 臺 and 台 match, full names and names without 區 resolve, misses suggest")
+    func agencyNames() throws {
+        let test = try TestDatabase()
+        #expect(try test.database.agency(named: "高雄市六龜區公所").name == "六龜區")
+        #expect(try test.database.agency(named: "那瑪夏").name == "那瑪夏區")
+        #expect(throws: PlacemakingError.unknownAgency("六龜鄉", suggestions: ["六龜區"])) { try test.database.agency(named: "六龜鄉") }
+    }
+
+    @Test("titles with SQL, emoji and newlines are stored and read back verbatim")
+    func verbatimText() throws {
+        let test = try TestDatabase()
+        for title in ["'; DROP TABLE plan; --", "海洋🌊創生\n第二行 👩‍👩‍👧", "  前後空白  ", "\"quoted\" \\ back"] {
+            let id = try test.database.submitPlan(agency: "海洋局", title: title)
+            #expect(try test.read { try String.fetchOne($0, sql: "SELECT title FROM plan WHERE id = ?", arguments: [id]) } == title)
+            #expect(try test.database.planDetail(id: id).record.value("title", row: 0) == .text(title))
+        }
+        #expect(try test.count("SELECT count(*) FROM plan") == 10)
+    }
+}
