@@ -27,7 +27,7 @@ enum ShellTokenizer {
                 inWord = true
             case (let q?, _) where c == q:
                 quote = nil
-            case (nil, _) where c == " " || c == "\t" || c == "\u{3000}":
+            case (nil, _) where c == " " || c == "\t" || c == "\n" || c == "\u{3000}":
                 if inWord { words.append(current) }
                 current = ""
                 inWord = false
