@@ -19,7 +19,10 @@ struct TextTableWriter {
         let cells = table.rows.map { row in
             zip(table.columns, row).map { sanitize($1.display(language, nullIsUnknown: $0.nullIsUnknown)) }
         }
-        let widths = columnWidths(headers: format.headers ? headers : nil, cells: cells)
+        let atomic = table.columns.indices.map { c in
+            table.rows.allSatisfy { if case .text = $0[c] { false } else { true } }
+        }
+        let widths = columnWidths(headers: format.headers ? headers : nil, cells: cells, atomic: atomic)
 
         switch format.style {
         case .box:
@@ -48,19 +51,25 @@ struct TextTableWriter {
 
     // MARK: - Layout
 
-    /// Natural widths, then shrunk (widest first) until the table fits `maxWidth`. No column goes below
-    /// 2, so a wide character always fits.
-    private func columnWidths(headers: [String]?, cells: [[String]], fit: Bool = true) -> [Int] {
+    /// Natural widths, then shrunk (widest first) until the table fits `maxWidth`. Headers may wrap inside
+    /// their column; dates, numbers and codes (`atomic`) keep the width of their widest value; text
+    /// keeps at least 10 columns, so a short name is never split. No column is below 2, so a wide
+    /// character always fits. A table that still does not fit is left for the terminal to wrap.
+    private func columnWidths(headers: [String]?, cells: [[String]], atomic: [Bool] = [], fit: Bool = true) -> [Int] {
         let count = headers?.count ?? cells.first?.count ?? 0
-        var widths = (0..<count).map { c -> Int in
-            let lines = (headers.map { [$0[c]] } ?? []) + cells.map { $0[c] }
-            return max(2, lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-                .map { width.of(String($0)) }.max() ?? 0)
+        func widest(_ texts: [String]) -> Int {
+            texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { width.of(String($0)) }.max() ?? 0
         }
+        let cellWidths = (0..<count).map { c in widest(cells.map { $0[c] }) }
+        let headerWidths = (0..<count).map { c in headers.map { widest([$0[c]]) } ?? 0 }
+        var widths = (0..<count).map { max(2, cellWidths[$0], headerWidths[$0]) }
         guard fit, let maxWidth = format.maxWidth, count > 0 else { return widths }
         let chrome = format.style == .box ? 3 * count + 1 : 2 * (count - 1)
-        // Headers should stay readable: do not shrink a column below its header or 6 columns.
-        let floors = (0..<count).map { c in min(widths[c], max(6, headers.map { width.of($0[c]) } ?? 0)) }
+        let floors = (0..<count).map { c -> Int in
+            let headerFloor = min(headerWidths[c], 4)
+            let cellFloor = c < atomic.count && atomic[c] ? cellWidths[c] : min(cellWidths[c], 10)
+            return max(2, headerFloor, cellFloor)
+        }
         while widths.reduce(0, +) + chrome > maxWidth {
             guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
@@ -97,9 +106,15 @@ struct TextTableWriter {
             for character in paragraph {
                 let w = width.of(character)
                 if currentWidth + w > limit, !current.isEmpty {
-                    if let space = current.lastIndex(of: " "), space != current.startIndex, character != " " {
-                        let tail = String(current[current.index(after: space)...])
-                        lines.append(String(current[..<space]))
+                    // Prefer to break at a space, or before an opening parenthesis: 預算 / (元).
+                    if character == "(" || character == "（" {
+                        lines.append(current)
+                        current = ""
+                        currentWidth = 0
+                    } else if let brk = current.lastIndex(where: { $0 == " " || $0 == "(" || $0 == "（" }), brk != current.startIndex, character != " " {
+                        let keep = current[brk] == " " ? current.index(after: brk) : brk
+                        let tail = String(current[keep...])
+                        lines.append(String(current[..<brk]))
                         current = tail
                         currentWidth = width.of(tail)
                     } else {
