@@ -2,15 +2,24 @@ import Foundation
 import PlacemakingKit
 
 /// What a command runs against: the open database, the console, and the settings of the session
-/// (language, terminal width). The shell keeps one for its whole life; a one-shot command makes one.
+/// (language, output mode, terminal width, acting agency). The shell keeps one for its whole life and
+/// its dot commands change it; a one-shot command makes one.
 public final class CommandContext: @unchecked Sendable {
-    public let database: AppDatabase
+    public private(set) var database: AppDatabase
     public let console: Console
     public var language: Language
     /// Terminal width to fit tables into, nil when output is not a terminal.
     public var terminalWidth: Int?
     /// Where the database file is, for the banner and the prompt.
     public let databasePath: String
+    /// The output style when a command gives no `--format` (`.mode`).
+    var defaultStyle: OutputFormat.Style = .table
+    /// Whether tables and CSV print a header row (`.headers`).
+    var headers = true
+    /// The agency the user works for (`--as`, `.as`): shown in the prompt, offered first in forms, and
+    /// written with the user's name in the audit log.
+    private(set) var actingAgency: String?
+    private let userName: String
 
     public init(database: AppDatabase, console: Console, language: Language = .chinese, terminalWidth: Int? = nil,
                 databasePath: String = ":memory:") {
@@ -19,11 +28,25 @@ public final class CommandContext: @unchecked Sendable {
         self.language = language
         self.terminalWidth = terminalWidth
         self.databasePath = databasePath
+        self.userName = database.actor
+    }
+
+    /// Acts for `agency` (checked to exist): later changes are logged as made by «user（agency）».
+    func act(for agency: String?) throws {
+        guard let agency else {
+            actingAgency = nil
+            database = database.acting(as: userName)
+            return
+        }
+        let resolved = try database.agency(named: agency).name
+        actingAgency = resolved
+        database = database.acting(as: "\(userName)（\(resolved)）")
     }
 
     /// The output format a command asked for, with the session's settings.
-    func format(_ style: OutputFormat.Style) -> OutputFormat {
-        OutputFormat(style: style, language: language, maxWidth: terminalWidth)
+    func format(_ style: OutputFormat.Style?) -> OutputFormat {
+        OutputFormat(style: style ?? defaultStyle, language: language, headers: headers,
+                     maxWidth: console.isRedirected ? nil : terminalWidth)
     }
 
     func say(_ chinese: String, _ english: String) {

@@ -6,7 +6,7 @@ extension OutputFormat.Style: ExpressibleByArgument {}
 /// `--format`, shared by every command that prints records.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "輸出格式 output format: table, box, markdown, csv, json")
-    var format: OutputFormat.Style = .table
+    var format: OutputFormat.Style?
 }
 
 /// The date and note of a status change, shared by every `status` command.

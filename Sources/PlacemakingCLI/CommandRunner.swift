@@ -19,22 +19,26 @@ public struct CommandRunner {
 
     @discardableResult
     public func run(_ arguments: [String]) -> ExitStatus {
+        // Help in Chinese comes from the grammar; English help is the parser's own.
+        if context.language == .chinese, let path = helpPath(arguments) {
+            context.console.write(HelpText.render(path, language: context.language) + "\n")
+            return .success
+        }
         let command: ParsableCommand
         do {
             command = try RootCommand.parseAsRoot(arguments)
         } catch {
-            let code = RootCommand.exitCode(for: error)
-            let message = RootCommand.fullMessage(for: error)
-            if code == .success {
-                context.console.write(message + "\n")
+            if RootCommand.exitCode(for: error) == .success {
+                context.console.write(RootCommand.fullMessage(for: error) + "\n")
                 return .success
             }
-            context.console.writeError(usageMessage(message, arguments: arguments) + "\n")
+            context.console.writeError(UsageMessage.explain(RootCommand.message(for: error), arguments: arguments,
+                                                            language: context.language) + "\n")
             return .usage
         }
         guard let runnable = command as? RunnableCommand else {
             // A command group without a verb (`plan`): show what it offers.
-            context.console.write(RootCommand.helpMessage(for: type(of: command)) + "\n")
+            context.console.write(HelpText.render(arguments, language: context.language) + "\n")
             return .success
         }
         do {
@@ -50,8 +54,10 @@ public struct CommandRunner {
         return .failure
     }
 
-    private func usageMessage(_ message: String, arguments: [String]) -> String {
-        let hint = context.language.pick("（輸入 help 或 --help 查看用法）", "(type help or --help for usage)")
-        return context.language.pick("用法錯誤：", "usage error: ") + message + "\n" + hint
+    /// The command path whose help was asked for: `help plan add` or `plan add --help`; nil otherwise.
+    private func helpPath(_ arguments: [String]) -> [String]? {
+        if arguments.first == "help" { return Array(arguments.dropFirst()) }
+        if let index = arguments.firstIndex(where: { $0 == "--help" || $0 == "-h" }) { return Array(arguments[..<index]) }
+        return nil
     }
 }

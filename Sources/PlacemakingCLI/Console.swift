@@ -1,11 +1,13 @@
 import Foundation
 
-/// Where a command's output and messages go: the terminal, or a buffer when tests run commands.
+/// Where a command's output and messages go: the terminal, a file (`.output`), a buffer for the pager,
+/// or memory when tests run commands.
 public final class Console: @unchecked Sendable {
-    private var captured: String?
     private let isCapturing: Bool
-    /// Written to standard error (or captured separately).
-    private(set) var capturedErrors = ""
+    private var captured = ""
+    private var capturedErrors = ""
+    private var file: FileHandle?
+    private var pageBuffer: String?
 
     /// Output to the process's standard output and standard error.
     public static func standard() -> Console { Console(capturing: false) }
@@ -13,21 +15,46 @@ public final class Console: @unchecked Sendable {
     /// Output kept in memory, for tests.
     public static func capturing() -> Console { Console(capturing: true) }
 
-    private init(capturing: Bool) {
-        isCapturing = capturing
-        captured = capturing ? "" : nil
-    }
+    private init(capturing: Bool) { isCapturing = capturing }
 
     /// Everything written so far (capturing consoles only).
-    public var output: String { captured ?? "" }
+    public var output: String { captured }
     public var errors: String { capturedErrors }
 
     func write(_ text: String) {
-        if isCapturing { captured! += text } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if let file { file.write(Data(text.utf8)) }
+        else if pageBuffer != nil { pageBuffer! += text }
+        else if isCapturing { captured += text }
+        else { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
 
     func writeError(_ text: String) {
         if isCapturing { capturedErrors += text } else { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// Sends output to a file (created or emptied) until `endRedirect`.
+    func redirect(to path: String) throws {
+        endRedirect()
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        file = handle
+    }
+
+    func endRedirect() {
+        try? file?.close()
+        file = nil
+    }
+
+    var isRedirected: Bool { file != nil }
+
+    /// Collects output instead of showing it, for the pager.
+    func beginPaging() { pageBuffer = "" }
+
+    /// The output collected since `beginPaging`.
+    func endPaging() -> String {
+        defer { pageBuffer = nil }
+        return pageBuffer ?? ""
     }
 
     /// A `TextOutputStream` over this console, for the writers of `PlacemakingKit`.

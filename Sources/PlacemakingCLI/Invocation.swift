@@ -10,6 +10,8 @@ struct Invocation: Equatable {
     var bail = false
     var command: [String] = []
     var help = false
+    /// The agency the user acts for (`--as 六龜區`).
+    var actingAgency: String?
 
     static let defaultDatabase = "placemaking.sqlite"
 
@@ -36,6 +38,7 @@ struct Invocation: Equatable {
                 language = l
             case "-c", "--command": commandText = try inline ?? value(name)
             case "--bail": bail = true
+            case "--as": actingAgency = try inline ?? value(name)
             case "-h", "--help": help = true
             default:
                 // Not a global option: it belongs to the command grammar (it will say if it is wrong).

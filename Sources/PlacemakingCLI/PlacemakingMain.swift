@@ -34,6 +34,15 @@ public enum PlacemakingMain {
         let context = CommandContext(database: database, console: console, language: invocation.language,
                                      terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : nil,
                                      databasePath: invocation.databasePath)
+        if let agency = invocation.actingAgency {
+            do { try context.act(for: agency) } catch let error as PlacemakingError {
+                console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
+                return ExitStatus.failure.rawValue
+            } catch {
+                console.writeError("\(error)\n")
+                return ExitStatus.failure.rawValue
+            }
+        }
         let runner = CommandRunner(context: context)
 
         if let text = invocation.commandText {

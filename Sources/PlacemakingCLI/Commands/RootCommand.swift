@@ -9,6 +9,7 @@ struct RootCommand: ParsableCommand {
             不帶指令時開啟互動式 shell。全域選項（放在指令之前）：
               --db PATH      資料庫檔（預設 ./placemaking.sqlite 或 $PLACEMAKING_DB；不存在時自動建立並載入種子資料）
               --lang en|zh   訊息語言（預設中文；亦可設 PLACEMAKING_LANG）
+              --as AGENCY    以某機關身分操作（提示字元顯示，異動紀錄記為「使用者（機關）」）
               -c COMMAND     執行一行指令後結束
               --bail         批次執行時遇到第一個錯誤即停止
             例：
@@ -18,5 +19,5 @@ struct RootCommand: ParsableCommand {
             """,
         subcommands: [PlanCommand.self, MatchCommand.self, ProposalCommand.self, VisitCommand.self, SubsidyCommand.self,
                       CaseCommand.self, EventCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
-                      AuditCommand.self])
+                      AuditCommand.self, SQLCommand.self])
 }

@@ -1,30 +1,108 @@
 @preconcurrency import CReadline
 import Foundation
+import PlacemakingKit
 
-/// Interactive line input through GNU readline: editing that handles double-width characters, history
-/// kept in a file (searchable with Ctrl-R), and Ctrl-C that clears the line instead of ending the shell.
+// readline calls back through C function pointers, which cannot capture context; this is the state they
+// reach. The shell is single-threaded, and readline is too.
+nonisolated(unsafe) private var receivedLine: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var lineArrived = false
+nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
+nonisolated(unsafe) private var resized: sig_atomic_t = 0
+nonisolated(unsafe) private var activeCompleter: Completer?
+/// Text treated as if typed before the line (a form completes `--agency` values as `plan add --agency `).
+nonisolated(unsafe) private var completionContext = ""
+nonisolated(unsafe) private var pendingMatches: [String] = []
+nonisolated(unsafe) private var nextMatch = 0
+
+/// Interactive line input through GNU readline, the one line editor measured here that edits, moves over
+/// and wraps double-width characters correctly. History is kept in a file and searchable with Ctrl-R;
+/// Tab completes from the grammar and the vocabulary; Ctrl-C abandons the line (or a form) without
+/// ending the shell; Ctrl-D on an empty line ends input.
+///
+/// It uses readline's callback interface with `poll`, so that a Ctrl-C can end a read cleanly.
 final class LineEditor {
+    enum Input: Equatable {
+        case line(String)
+        case interrupted
+        case end
+    }
+
     private let historyPath: String?
 
     init(historyPath: String?) {
         self.historyPath = historyPath
+        rl_readline_name = UnsafePointer(strdup("placemaking"))
+        rl_catch_signals = 0
+        rl_catch_sigwinch = 0
         using_history()
         stifle_history(2000)
         if let historyPath { read_history(historyPath) }
-        signal(SIGINT) { _ in
-            // Ctrl-C abandons the line being typed and starts a fresh prompt.
-            fputs("\n", stdout)
-            rl_on_new_line()
-            rl_replace_line("", 0)
-            rl_redisplay()
+        signal(SIGINT) { _ in interrupted = 1 }
+        signal(SIGWINCH) { _ in resized = 1 }
+        rl_attempted_completion_function = { text, start, _ in
+            guard let text, let completer = activeCompleter, let buffer = rl_line_buffer else { return nil }
+            let word = String(cString: text)
+            let before = String(decoding: Array(String(cString: buffer).utf8.prefix(Int(start))), as: UTF8.self)
+            switch completer.complete(before: completionContext + before, word: word) {
+            case .fileName:
+                rl_attempted_completion_over = 0
+                return nil
+            case .words(let words):
+                rl_attempted_completion_over = 1
+                pendingMatches = words
+                return rl_completion_matches(text) { _, state in
+                    if state == 0 { nextMatch = 0 }
+                    guard nextMatch < pendingMatches.count else { return nil }
+                    defer { nextMatch += 1 }
+                    return strdup(pendingMatches[nextMatch])
+                }
+            }
         }
     }
 
-    /// The next line, or nil at end of input (Ctrl-D on an empty line).
-    func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+    /// What Tab offers; nil turns completion off.
+    var completer: Completer? {
+        get { activeCompleter }
+        set { activeCompleter = newValue }
+    }
+
+    /// Reads one line. `context` is text completion treats as typed before the line.
+    func read(prompt: String, context: String = "") -> Input {
+        completionContext = context
+        lineArrived = false
+        receivedLine = nil
+        interrupted = 0
+        rl_callback_handler_install(prompt) { line in
+            receivedLine = line
+            lineArrived = true
+            rl_callback_handler_remove()
+        }
+        while !lineArrived {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, -1)
+            if interrupted != 0 {
+                interrupted = 0
+                rl_free_line_state()
+                rl_callback_sigcleanup()
+                rl_callback_handler_remove()
+                fputs("\n", stdout)
+                fflush(stdout)
+                return .interrupted
+            }
+            if resized != 0 {
+                resized = 0
+                rl_resize_terminal()
+            }
+            if ready > 0 {
+                rl_callback_read_char()
+            } else if ready < 0, errno != EINTR {
+                rl_callback_handler_remove()
+                return .end
+            }
+        }
+        guard let raw = receivedLine else { return .end }
         defer { free(raw) }
-        return String(cString: raw)
+        return .line(String(cString: raw))
     }
 
     /// Adds a line to the history, in memory and in the history file.

@@ -3,10 +3,21 @@ import PlacemakingKit
 
 /// The shell: reads lines, splits them into words and runs them with the same grammar as the one-shot
 /// command line. A line whose quotes are still open, or that ends with `\`, continues on the next.
-struct Shell {
+/// Dot commands (`.mode`, `.tables`, `.read` …) change the session, as in SQLite's shell.
+final class Shell {
     let runner: CommandRunner
     /// Stop a script at its first failing command.
     let bail: Bool
+    private var timer = false
+    private var outputOnce = false
+    private var editor: LineEditor?
+    /// Nesting of `.read`, to refuse a file that reads itself.
+    private var readDepth = 0
+
+    init(runner: CommandRunner, bail: Bool) {
+        self.runner = runner
+        self.bail = bail
+    }
 
     private var context: CommandContext { runner.context }
 
@@ -32,32 +43,43 @@ struct Shell {
     /// The interactive loop, until `quit` or Ctrl-D.
     func runInteractive() -> ExitStatus {
         let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment))
+        self.editor = editor
         let path = URL(fileURLWithPath: context.databasePath).standardizedFileURL.path
         context.say("""
             placemaking — 高雄市地方創生與公民參與資料庫
-            資料庫：\(path)
-            輸入 help 查看指令、help plan 查看計畫指令；quit 或 Ctrl-D 離開。
+            資料庫：\(path)\(context.actingAgency.map { "\n操作身分：\($0)" } ?? "")
+            輸入 help 查看指令、help plan 查看計畫指令；Tab 補全；quit 或 Ctrl-D 離開。
             """, """
             placemaking — Kaohsiung placemaking and citizen-participation ledger
-            database: \(path)
-            type help for commands, help plan for plan commands; quit or Ctrl-D to leave.
+            database: \(path)\(context.actingAgency.map { "\nacting for: \($0)" } ?? "")
+            type help for commands, help plan for plan commands; Tab completes; quit or Ctrl-D to leave.
             """)
         let name = URL(fileURLWithPath: context.databasePath).deletingPathExtension().lastPathComponent
         var worst = ExitStatus.success
         while true {
+            refreshCompletion()
             var text = ""
-            var prompt = "placemaking(\(name))> "
+            var prompt = "placemaking(\(name)\(context.actingAgency.map { "·" + $0 } ?? ""))> "
+            var interrupted = false
             while true {
-                guard let line = editor.readLine(prompt: prompt) else {
+                switch editor.read(prompt: prompt) {
+                case .end:
                     if text.isEmpty { context.console.write("\n"); return worst }
-                    break
+                case .interrupted:
+                    interrupted = true
+                case .line(let line):
+                    text += text.isEmpty ? line : "\n" + line
+                    if !isComplete(text) {
+                        if text.hasSuffix("\\") { text.removeLast() }
+                        prompt = String(repeating: " ", count: max(0, DisplayWidth().of(prompt) - 5)) + "...> "
+                        continue
+                    }
                 }
-                text += text.isEmpty ? line : "\n" + line
-                if isComplete(text) { break }
-                if text.hasSuffix("\\") { text.removeLast() }
-                prompt = String(repeating: " ", count: max(0, DisplayWidth().of(prompt) - 4)) + "...> "
+                break
             }
+            if interrupted { continue }
             if !text.trimmingCharacters(in: .whitespaces).isEmpty { editor.remember(text) }
+            context.terminalWidth = Terminal.columns()
             guard let status = execute(text) else { return worst }
             if status.rawValue > worst.rawValue { worst = status }
         }
@@ -76,14 +98,103 @@ struct Shell {
             return .usage
         }
         guard let first = words.first else { return .success }
-        switch first {
-        case "quit", "exit", ".quit", ".exit", ".q":
-            return nil
-        case "help", ".help", "?":
-            return runner.run(Array(words.dropFirst()) + ["--help"])
-        default:
-            return runner.run(words)
+        if ["quit", "exit", ".quit", ".exit", ".q"].contains(first) { return nil }
+
+        let started = Date()
+        let paging = editor != nil && !context.console.isRedirected
+        if paging { context.console.beginPaging() }
+        let status: ExitStatus
+        if first.hasPrefix(".") {
+            status = dotCommand(first, Array(words.dropFirst()))
+        } else if let editor, words.count == 2, words[1] == "add", let command = CommandGrammar.root.resolve(words).command as CommandGrammar?,
+                  command.commandName == "add" {
+            if paging { context.console.write(context.console.endPaging()) }
+            let arguments = Form(path: words, command: command, context: context, editor: editor).run()
+            return arguments.map { runner.run($0) } ?? .success
+        } else {
+            status = runner.run(first == "?" ? ["help"] + words.dropFirst() : words)
         }
+        if paging { Pager.show(context.console.endPaging(), rows: Terminal.rows(), console: context.console) }
+        if timer {
+            context.say(String(format: "執行時間：%.3f 秒", Date().timeIntervalSince(started)),
+                        String(format: "run time: %.3f s", Date().timeIntervalSince(started)))
+        }
+        if outputOnce, first != ".once" {
+            context.console.endRedirect()
+            outputOnce = false
+        }
+        return status
+    }
+
+    // MARK: - Dot commands
+
+    private func dotCommand(_ name: String, _ arguments: [String]) -> ExitStatus {
+        let language = context.language
+        func fail(_ chinese: String, _ english: String) -> ExitStatus {
+            context.console.writeError(language.pick("錯誤：", "error: ") + language.pick(chinese, english) + "\n")
+            return .failure
+        }
+        do {
+            switch name {
+            case ".tables":
+                context.console.write(try context.database.tableNames().joined(separator: "  ") + "\n")
+            case ".schema":
+                let statements = try context.database.schemaSQL(table: arguments.first)
+                if statements.isEmpty, let table = arguments.first { return fail("沒有資料表「\(table)」；請用 .tables 查看", "no table '\(table)'; see .tables") }
+                context.console.write(statements.joined(separator: "\n") + "\n")
+            case ".mode":
+                guard let word = arguments.first, let style = OutputFormat.Style(rawValue: word) else {
+                    return fail(".mode 後面請接 table、box、markdown、csv 或 json", "type .mode table, box, markdown, csv or json")
+                }
+                context.defaultStyle = style
+            case ".headers":
+                guard let on = onOff(arguments) else { return fail("請輸入 .headers on 或 .headers off", "type .headers on or .headers off") }
+                context.headers = on
+            case ".timer":
+                guard let on = onOff(arguments) else { return fail("請輸入 .timer on 或 .timer off", "type .timer on or .timer off") }
+                timer = on
+            case ".read":
+                guard let path = arguments.first else { return fail("請輸入 .read 檔名", "type .read FILE") }
+                guard readDepth < 8 else { return fail(".read 巢狀太深（檔案是否讀取自己？）", ".read is nested too deeply (does the file read itself?)") }
+                guard let data = FileManager.default.contents(atPath: path) else { return fail("讀不到檔案 \(path)", "cannot read \(path)") }
+                readDepth += 1
+                defer { readDepth -= 1 }
+                return runScript(String(decoding: data, as: UTF8.self))
+            case ".output", ".once":
+                guard let path = arguments.first, path != "stdout" else {
+                    context.console.endRedirect()
+                    return .success
+                }
+                do { try context.console.redirect(to: path) } catch { return fail("無法寫入檔案 \(path)", "cannot write \(path)") }
+                outputOnce = name == ".once"
+            case ".as":
+                try context.act(for: arguments.first)
+                context.say(arguments.first.map { _ in "現在以「\(context.actingAgency ?? "")」的身分操作" } ?? "已取消代理身分",
+                            arguments.first.map { _ in "now acting for \(context.actingAgency ?? "")" } ?? "acting for no agency")
+            default:
+                let known = [".tables", ".schema", ".mode", ".headers", ".timer", ".read", ".output", ".once", ".as", ".quit"]
+                let hint = UsageMessage.nearest(name, in: known).map { language.pick("；您是不是要輸入 \($0)？", "; did you mean \($0)?") } ?? ""
+                return fail("沒有 \(name) 這個指令\(hint)（help 可查看全部）", "no command \(name)\(hint) (see help)")
+            }
+            return .success
+        } catch let error as PlacemakingError {
+            return fail(error.message(language), error.message(language))
+        } catch {
+            return fail("\(error)", "\(error)")
+        }
+    }
+
+    private func onOff(_ arguments: [String]) -> Bool? {
+        switch arguments.first?.lowercased() {
+        case "on", "yes", "1": true
+        case "off", "no", "0": false
+        default: nil
+        }
+    }
+
+    private func refreshCompletion() {
+        guard let editor, let vocabulary = try? context.database.vocabulary() else { return }
+        editor.completer = Completer(vocabulary: vocabulary)
     }
 
     /// Whether a line is a whole command: quotes closed and no trailing backslash.

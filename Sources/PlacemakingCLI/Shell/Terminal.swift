@@ -9,6 +9,13 @@ enum Terminal {
         return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
     }
 
+    /// The height of the terminal in rows, else $LINES, else 24.
+    static func rows() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init) ?? 24
+    }
+
     /// Makes sure the C library runs in a UTF-8 locale, without which readline garbles Chinese: keeps
     /// the environment's locale when it is UTF-8, else falls back to C.UTF-8 (present on every Debian).
     static func ensureUTF8Locale() {

@@ -42,6 +42,17 @@ public struct AppDatabase: Sendable {
         try Self.migrator(clock: clock).migrate(writer)
     }
 
+    /// The same database, with changes logged as made by `actor`.
+    public func acting(as actor: String) -> AppDatabase {
+        AppDatabase(writer: writer, actor: actor, clock: clock, migrated: true)
+    }
+
+    private init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date, migrated: Bool) {
+        self.writer = writer
+        self.actor = actor
+        self.clock = clock
+    }
+
     /// The user name of the process, or $PLACEMAKING_USER when set.
     public static var defaultActor: String {
         let env = ProcessInfo.processInfo.environment

@@ -1,0 +1,124 @@
+import PlacemakingKit
+
+/// An interactive form for an `add` command typed without options: asks for each option in turn, in the
+/// user's language, shows the default and the allowed values, re-asks with the reason when an answer is
+/// invalid, and confirms before anything is written. Ctrl-C or Ctrl-D cancels without writing.
+///
+/// The answers become the command's arguments, so the write goes through exactly the same command as
+/// the one-shot form.
+struct Form {
+    let path: [String]
+    let command: CommandGrammar
+    let context: CommandContext
+    let editor: LineEditor
+
+    private var language: Language { context.language }
+
+    /// The arguments to run, or nil when the user cancelled.
+    func run() -> [String]? {
+        context.say("（逐項輸入，Enter 確認；可空白的項目直接按 Enter 略過；Tab 補全；Ctrl-C 取消，不會寫入）",
+                    "(answer each item and press Enter; leave optional items blank; Tab completes; Ctrl-C cancels without writing)")
+        var arguments = path
+        var answers: [(String, String)] = []
+        for option in command.options where option.takesValue {
+            let fallback = defaultValue(for: option)
+            if let choices = choices(for: option) {
+                context.say("  可選：\(choices.joined(separator: "、"))", "  choices: \(choices.joined(separator: ", "))")
+            }
+            var prompt = "  " + (option.abstract ?? option.spelled)
+            if !option.isOptional { prompt += language.pick("（必填）", " (required)") }
+            if let fallback { prompt += " [\(fallback)]" }
+            prompt += language.pick("：", ": ")
+            while true {
+                switch editor.read(prompt: prompt, context: (path + [option.spelled]).joined(separator: " ") + " ") {
+                case .interrupted, .end:
+                    context.say("已取消，沒有寫入任何資料。", "cancelled; nothing was written.")
+                    return nil
+                case .line(let raw):
+                    let text = raw.trimmingCharacters(in: .whitespaces)
+                    let answer = text.isEmpty ? fallback : text
+                    guard let answer else {
+                        if option.isOptional { break }
+                        context.say("  ✗ 此項必填，請輸入內容", "  ✗ this item is required")
+                        continue
+                    }
+                    do {
+                        let value = try validate(answer, for: option)
+                        arguments += [option.spelled, value]
+                        answers.append((option.abstract ?? option.spelled, value))
+                    } catch let error as PlacemakingError {
+                        context.say("  ✗ " + error.message(language), "  ✗ " + error.message(language))
+                        continue
+                    } catch {
+                        context.say("  ✗ \(error)", "  ✗ \(error)")
+                        continue
+                    }
+                }
+                break
+            }
+        }
+        var summary = ResultTable(columns: [.init("field", "欄位", "field"), .init("value", "內容", "value")])
+        summary.rows = answers.map { [.text($0.0), .text($0.1)] }
+        var stream = context.console.stream
+        context.format(.table).write(summary, to: &stream)
+        switch editor.read(prompt: language.pick("確定寫入？(y/N) ", "write it? (y/N) ")) {
+        case .line(let answer) where ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()):
+            return arguments
+        default:
+            context.say("已取消，沒有寫入任何資料。", "cancelled; nothing was written.")
+            return nil
+        }
+    }
+
+    private var kind: RecordKind? { path.first.flatMap(RecordKind.init(rawValue:)) }
+
+    private func defaultValue(for option: CommandGrammar.Argument) -> String? {
+        switch option.spelled {
+        case "--agency": return context.actingAgency
+        case "--year": return String(ROCDate.today.rocYear)
+        default: return nil
+        }
+    }
+
+    private func choices(for option: CommandGrammar.Argument) -> [String]? {
+        switch option.spelled {
+        case "--status": return kind.flatMap { try? context.database.statuses($0).map(\.name) }
+        case "--subsidized": return ["yes", "no"]
+        case "--programme": return try? context.database.subsidyProgrammes()
+        default: return nil
+        }
+    }
+
+    /// Checks one answer as the command will, and returns it in a form the command reads.
+    private func validate(_ answer: String, for option: CommandGrammar.Argument) throws -> String {
+        switch option.spelled {
+        case "--submitted", "--on", "--from", "--to", "--status-on", "--held":
+            return try ROCDate.parse(answer).roc
+        case "--budget", "--subsidy", "--investment", "--amount", "--requested":
+            return String(try Money.parse(answer).yuan)
+        case "--year":
+            return String(try ROCDate.parseYear(answer))
+        case "--agency", "--organiser", "--partner", "--ministry":
+            let agency = try context.database.agency(named: answer)
+            if option.spelled == "--ministry", agency.kind != AgencyKind.ministry.rawValue {
+                throw PlacemakingError.wrongAgencyKind(agency.name, expected: AgencyKind.ministry.label)
+            }
+            return agency.name
+        case "--status":
+            guard let kind, let status = try context.database.statuses(kind).first(where: { $0.name == answer || $0.nameEn == answer }) else {
+                throw PlacemakingError.unknownStatus(kind ?? .plan, answer, known: (try? kind.map { try context.database.statuses($0).map(\.name) } ?? []) ?? [])
+            }
+            return status.name
+        case "--plan", "--round":
+            guard let number = Int64(answer), number > 0 else {
+                throw PlacemakingError.invalidValue(field: option.abstract ?? option.spelled, value: answer, hint: language.pick("請輸入正整數", "type a positive whole number"))
+            }
+            return String(number)
+        case "--subsidized":
+            guard let yes = try Parse.yesNo(answer, field: option.spelled) else { return answer }
+            return yes ? "yes" : "no"
+        default:
+            return answer
+        }
+    }
+}
