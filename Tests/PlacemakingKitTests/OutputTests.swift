@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlacemakingKit
 
@@ -93,5 +94,27 @@ struct OutputTests {
             ]
 
             """)
+    }
+}
+
+@Suite("Display width against an independent reference")
+struct WidthReferenceTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/width-reference.tsv")
+
+    @Test("DisplayWidth agrees with wcwidth on the reference sample")
+    func matchesReference() throws {
+        let lines = try String(contentsOf: Self.fixture, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.count > 1000)
+        var mismatches: [String] = []
+        for line in lines {
+            let parts = line.split(separator: "\t")
+            let scalars = parts[0].split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
+            let text = String(String.UnicodeScalarView(scalars))
+            let expected = Int(parts[1])!
+            let actual = DisplayWidth().of(text)
+            if actual != expected { mismatches.append("\(parts[0]) \(text): \(actual), reference \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
     }
 }

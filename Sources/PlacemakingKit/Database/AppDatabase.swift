@@ -56,7 +56,7 @@ public struct AppDatabase: Sendable {
     /// The user name of the process, or $PLACEMAKING_USER when set.
     public static var defaultActor: String {
         let env = ProcessInfo.processInfo.environment
-        return env["PLACEMAKING_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+        return env["PLACEMAKING_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? NSUserName()
     }
 
     static func configuration() -> Configuration {
