@@ -59,3 +59,64 @@ struct ShellTests {
         #expect(try program.json(["plan", "list"]).count == 6)
     }
 }
+
+@Suite("Read-only SQL")
+struct SQLTests {
+    @Test("sql answers questions", arguments: [
+        "SELECT name FROM agency WHERE town_code = '64000320'",
+        "WITH x AS (SELECT 1 AS n) SELECT n FROM x",
+        "PRAGMA table_info(plan)",
+    ])
+    func reads(_ statement: String) throws {
+        let program = try ProgramRun()
+        let result = program.run(["sql", statement])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(!result.output.isEmpty)
+    }
+
+    @Test("sql cannot change the database by any statement", arguments: [
+        "INSERT INTO plan (agency_id, status, created_at, updated_at) VALUES (1, '構想盤點', 'x', 'x')",
+        "UPDATE plan SET title = 'x'",
+        "DELETE FROM plan",
+        "DROP TABLE plan",
+        "CREATE TABLE t (x)",
+        "ATTACH DATABASE 'other.sqlite' AS other",
+        "PRAGMA user_version = 7",
+        "PRAGMA journal_mode = DELETE",
+        "SELECT 1; DELETE FROM plan",
+        "SELECT 1;DROP TABLE plan;",
+        "VACUUM",
+        "VACUUM INTO 'copy.sqlite'",
+        "REINDEX",
+        "BEGIN",
+        "WITH x AS (SELECT 1) DELETE FROM plan",
+    ])
+    func refusesWrites(_ statement: String) throws {
+        let program = try ProgramRun()
+        _ = program.run(["agency", "list"])
+        let before = program.bytes
+        let result = program.run(["sql", statement])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.errors.hasPrefix("錯誤："))
+        #expect(program.bytes == before)
+        #expect(!FileManager.default.fileExists(atPath: program.folder.appendingPathComponent("other.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: "copy.sqlite"))
+        #expect(try program.json(["plan", "list"]).count == 6)
+    }
+
+    @Test("dot commands: .tables, .schema, .mode, .headers, .once")
+    func dotCommands() throws {
+        let program = try ProgramRun()
+        let out = program.folder.appendingPathComponent("once.csv").path
+        let result = program.run(["-c", ".tables\n.schema agency\n.mode csv\n.headers off\nagency list --kind partner\n.once \(out)\nagency list --kind ministry\nagency list --kind partner\n.nope"])
+        #expect(result.status == 1)  // .nope
+        #expect(result.output.contains("participation_case"))
+        #expect(result.output.contains("CREATE TABLE agency"))
+        #expect(result.output.contains("301,南區輔導中心") || result.output.contains(",南區輔導中心,"))
+        #expect(!result.output.contains("經濟部"))        // went to the file
+        let file = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(file.contains("經濟部"))
+        #expect(!file.contains("南區輔導中心"))
+        #expect(result.errors.contains(".nope"))
+    }
+}

@@ -37,6 +37,12 @@ final class LineEditor {
         using_history()
         stifle_history(2000)
         if let historyPath { read_history(historyPath) }
+        // A blocked signal mask is inherited through exec: a parent that blocks SIGINT would leave Ctrl-C dead.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in interrupted = 1 }
         signal(SIGWINCH) { _ in resized = 1 }
         rl_attempted_completion_function = { text, start, _ in

@@ -15,7 +15,7 @@ extension AppDatabase {
             }
             let words = statement.sql.uppercased().split(whereSeparator: { !$0.isLetter && $0 != "_" }).prefix(3).map(String.init)
             let isPragmaAssignment = words.first == "PRAGMA" && statement.sql.contains("=")
-            guard statement.isReadonly, !["ATTACH", "DETACH", "VACUUM", "REINDEX", "ANALYZE"].contains(words.first ?? ""),
+            guard statement.isReadonly, !["ATTACH", "DETACH", "VACUUM", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"].contains(words.first ?? ""),
                   !isPragmaAssignment else {
                 throw PlacemakingError.invalidValue(field: "SQL", value: sql,
                                                     hint: "sql 只能讀取資料（SELECT、WITH、唯讀 PRAGMA）；要修改資料請用 plan、case 等指令")

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import PlacemakingKit
+
+/// The shell as a person meets it: the real binary in a pseudo-terminal under tmux.
+@Suite("The shell in a terminal", .serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux and the built binary"))
+struct TerminalTests {
+    let prompt = "placemaking(ledger)> "
+
+    func plans(_ session: TmuxSession) throws -> ResultTable {
+        try AppDatabase.open(path: session.databasePath).plans()
+    }
+
+    @Test("typing, backspacing and moving over 那瑪夏區 in a line that wraps")
+    func editingWideCharacters() throws {
+        let session = try TmuxSession(width: 40)
+        try session.waitFor(prompt)
+        // The line is wider than 40 columns, so it wraps; the wide characters sit across the wrap.
+        try session.type("plan list --format csv --agency 那瑪夏區區區")
+        try session.press("BSpace", "BSpace")
+        // Move left over 瑪夏區 and remove 那, then type it again: the cursor must land between wide characters.
+        try session.press("Left", "Left", "Left", "BSpace")
+        try session.type("那")
+        try session.press("Enter")
+        let screen = try session.waitFor("111/06/30前")
+        #expect(screen.contains("2,那瑪夏區,,媒合成功"), "\(screen)")
+        // The edited line reads exactly as intended on screen.
+        let echoed = screen.split(separator: "\n").first { $0.contains("plan list --format csv") }
+        #expect(echoed?.trimmingCharacters(in: .whitespaces).hasSuffix("--agency 那瑪夏區") == true, "\(screen)")
+    }
+
+    @Test("Tab completes a Chinese agency prefix and the statuses a record may take")
+    func completion() throws {
+        let session = try TmuxSession()
+        try session.waitFor(prompt)
+        try session.type("plan list --agency 那")
+        try session.press("Tab")
+        try session.waitFor("--agency 那瑪夏區")
+        try session.press("Enter")
+        try session.waitFor("媒合成功")
+        try session.type("plan status 2 ")
+        try session.press("Tab", "Tab")
+        let screen = try session.waitFor("執行中")
+        #expect(screen.contains("撤案"))
+        #expect(!screen.contains("構想盤點"))
+        try session.press("C-c")
+    }
+
+    @Test("history: Up recalls the previous command, and the history file keeps it")
+    func history() throws {
+        let session = try TmuxSession()
+        try session.waitFor(prompt)
+        try session.type("agency list --kind partner")
+        try session.press("Enter")
+        try session.waitFor("南區輔導中心", count: 1)
+        try session.press("Up", "Enter")
+        try session.waitFor("南區輔導中心", count: 2)
+        let history = try String(contentsOf: session.folder.appendingPathComponent(".local/state/placemaking/history"), encoding: .utf8)
+        #expect(history.contains("agency list --kind partner"))
+    }
+
+    @Test("an interactive plan add form re-asks an invalid answer, confirms, and writes")
+    func form() throws {
+        let session = try TmuxSession(arguments: ["--as", "六龜區"])
+        try session.waitFor("placemaking(ledger·六龜區)> ")
+        try session.type("plan add")
+        try session.press("Enter")
+        try session.waitFor("[六龜區]")
+        try session.press("Enter")                       // the acting agency is the default
+        try session.waitFor("計畫名稱")
+        try session.type("山城創生")
+        try session.press("Enter")
+        try session.waitFor("提報國發會日期")
+        try session.type("111/02/29")                    // does not exist: asked again
+        try session.press("Enter")
+        try session.waitFor("不存在")
+        try session.type("111/03/01")
+        try session.press("Enter")
+        try session.waitFor("總經費")
+        try session.type("500萬")
+        for _ in 0..<4 { try session.press("Enter"); Thread.sleep(forTimeInterval: 0.1) }  // note, status, status date: blank
+        try session.waitFor("確定寫入")
+        #expect(try plans(session).rows.count == 6)      // nothing written before the confirmation
+        try session.type("y")
+        try session.press("Enter")
+        try session.waitFor("已新增地方創生計畫 #7")
+        let table = try plans(session)
+        #expect(table.value("title", row: 6) == .text("山城創生"))
+        #expect(table.value("budget", row: 6) == .money(Money(yuan: 5_000_000)))
+        #expect(table.value("submittedOn", row: 6) == .date(try ROCDate.parse("111/03/01")))
+    }
+
+    @Test("Ctrl-C in a form cancels it and writes nothing; the shell goes on; Ctrl-D leaves")
+    func cancelForm() throws {
+        let session = try TmuxSession()
+        try session.waitFor(prompt)
+        try session.type("case add")
+        try session.press("Enter")
+        try session.waitFor("計畫年度")
+        try session.press("Enter")                       // year: the default
+        try session.waitFor("案件名稱（必填）：")
+        try session.type("寫到一半")
+        try session.press("Enter")
+        try session.waitFor("辦理機關")
+        try session.press("C-c")
+        try session.waitFor("已取消")
+        let counts = try AppDatabase.open(path: session.databasePath).cases()
+        #expect(counts.rows.count == 30)
+        try session.waitFor(prompt, count: 2)
+        try session.press("C-d")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try !session.screen().contains("寫到一半\n已新增"))
+    }
+}
