@@ -30,7 +30,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "placemaking", dependencies: ["PlacemakingCLI"]),
-        .testTarget(name: "PlacemakingKitTests", dependencies: ["PlacemakingKit"]),
+        .testTarget(name: "PlacemakingKitTests", dependencies: ["PlacemakingKit"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacemakingCLITests", dependencies: ["PlacemakingCLI", "PlacemakingKit"]),
     ]
 )

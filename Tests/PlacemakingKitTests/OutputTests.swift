@@ -36,15 +36,39 @@ struct OutputTests {
             let widths = Set(lines.map { width.of($0.padding(toLength: $0.count, withPad: " ", startingAt: 0)) })
             if style == .box { #expect(widths.count == 1, "\(out)") }
             if let maxWidth { #expect(lines.allSatisfy { width.of($0) <= maxWidth }, "\(out)") }
-            // Columns start at the same display column on every line (table style trims trailing blanks only).
+            // Columns start at the same display column on every line: the dashed rule gives the starts, and
+            // every line has blanks in the gaps and no wide character across a boundary.
             if style == .table {
-                let starts = lines.compactMap { line -> Int? in
-                    guard let range = line.range(of: "  ", options: .backwards) else { return nil }
-                    return width.of(String(line[..<range.lowerBound]))
+                let rule = lines[lines.firstIndex { $0.hasPrefix("-") }!]
+                let starts = Self.columnStarts(rule)
+                #expect(starts.count == 3)
+                for line in lines {
+                    let cells = Self.columnsOf(line, width: width)
+                    for start in starts.dropFirst() {
+                        #expect(cells.count <= start || cells[start - 1] == " ", "line \(line) has no gap before column \(start)")
+                        #expect(cells.count <= start || cells[start] != "\u{0}", "a wide character crosses column \(start) in \(line)")
+                    }
                 }
-                #expect(!starts.isEmpty)
             }
         }
+    }
+
+    /// The display columns where runs of `-` begin.
+    static func columnStarts(_ rule: String) -> [Int] {
+        var starts: [Int] = []
+        for (i, c) in rule.enumerated() where c == "-" && (i == 0 || Array(rule)[i - 1] == " ") { starts.append(i) }
+        return starts
+    }
+
+    /// One entry per display column: the character that begins there, or NUL for the second half of a
+    /// wide character.
+    static func columnsOf(_ line: String, width: DisplayWidth) -> [Character] {
+        var columns: [Character] = []
+        for character in line {
+            columns.append(character)
+            if width.of(character) == 2 { columns.append("\u{0}") }
+        }
+        return columns
     }
 
     @Test("wrapping never splits a wide character and keeps every character")

@@ -8,7 +8,9 @@ nonisolated(unsafe) private var receivedLine: UnsafeMutablePointer<CChar>?
 nonisolated(unsafe) private var lineArrived = false
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
 nonisolated(unsafe) private var resized: sig_atomic_t = 0
-nonisolated(unsafe) private var activeCompleter: Completer?
+/// Builds the completer when Tab is first pressed, so the prompt does not wait for the grammar and the
+/// vocabulary.
+nonisolated(unsafe) private var completerProvider: (() -> Completer?)?
 /// Text treated as if typed before the line (a form completes `--agency` values as `plan add --agency `).
 nonisolated(unsafe) private var completionContext = ""
 nonisolated(unsafe) private var pendingMatches: [String] = []
@@ -46,7 +48,7 @@ final class LineEditor {
         signal(SIGINT) { _ in interrupted = 1 }
         signal(SIGWINCH) { _ in resized = 1 }
         rl_attempted_completion_function = { text, start, _ in
-            guard let text, let completer = activeCompleter, let buffer = rl_line_buffer else { return nil }
+            guard let text, let completer = completerProvider?(), let buffer = rl_line_buffer else { return nil }
             let word = String(cString: text)
             let before = String(decoding: Array(String(cString: buffer).utf8.prefix(Int(start))), as: UTF8.self)
             switch completer.complete(before: completionContext + before, word: word) {
@@ -66,10 +68,10 @@ final class LineEditor {
         }
     }
 
-    /// What Tab offers; nil turns completion off.
-    var completer: Completer? {
-        get { activeCompleter }
-        set { activeCompleter = newValue }
+    /// What Tab offers, asked for when Tab is pressed; nil turns completion off.
+    var completer: (() -> Completer?)? {
+        get { completerProvider }
+        set { completerProvider = newValue }
     }
 
     /// Reads one line. `context` is text completion treats as typed before the line.

@@ -192,9 +192,15 @@ final class Shell {
         }
     }
 
+    /// Marks the vocabulary as stale after a command (it may have added records); it is read again at the
+    /// next Tab, not at every prompt.
     private func refreshCompletion() {
-        guard let editor, let vocabulary = try? context.database.vocabulary() else { return }
-        editor.completer = Completer(vocabulary: vocabulary)
+        guard let editor else { return }
+        var cached: Completer?
+        editor.completer = { [context] in
+            if cached == nil, let vocabulary = try? context.database.vocabulary() { cached = Completer(vocabulary: vocabulary) }
+            return cached
+        }
     }
 
     /// Whether a line is a whole command: quotes closed and no trailing backslash.
