@@ -16,6 +16,9 @@ public final class CommandContext: @unchecked Sendable {
     var defaultStyle: OutputFormat.Style = .table
     /// Whether tables and CSV print a header row (`.headers`).
     var headers = true
+    /// Count East Asian ambiguous characters (─ ○ ① Greek Cyrillic) as two columns, as CJK terminal
+    /// fonts often draw them (`.ambiguous wide`, or PLACEMAKING_AMBIGUOUS_WIDE=1).
+    var ambiguousIsWide = ProcessInfo.processInfo.environment["PLACEMAKING_AMBIGUOUS_WIDE"] == "1"
     /// The agency the user works for (`--as`, `.as`): shown in the prompt, offered first in forms, and
     /// written with the user's name in the audit log.
     private(set) var actingAgency: String?
@@ -46,7 +49,7 @@ public final class CommandContext: @unchecked Sendable {
     /// The output format a command asked for, with the session's settings.
     func format(_ style: OutputFormat.Style?) -> OutputFormat {
         OutputFormat(style: style ?? defaultStyle, language: language, headers: headers,
-                     maxWidth: console.isRedirected ? nil : terminalWidth)
+                     maxWidth: console.isRedirected ? nil : terminalWidth, ambiguousIsWide: ambiguousIsWide)
     }
 
     func say(_ chinese: String, _ english: String) {

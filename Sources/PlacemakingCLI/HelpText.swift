@@ -22,12 +22,14 @@ enum HelpText {
                       .tables / .schema [表]   列出資料表／結構        .mode table|box|markdown|csv|json
                       .headers on|off          表頭                   .timer on|off   顯示執行時間
                       .read 檔案               執行檔案中的指令         .output 檔案 / .once 檔案   輸出到檔案
-                      .as 機關                 以該機關身分操作         quit 或 Ctrl-D 離開
+                      .as 機關                 以該機關身分操作         .ambiguous wide|narrow  ─○① 等字元寬度
+                      sql "SELECT …"           唯讀查詢                 quit 或 Ctrl-D 離開
                     """, """
                       .tables / .schema [table]   list tables / schema     .mode table|box|markdown|csv|json
                       .headers on|off             header row               .timer on|off   show timings
                       .read FILE                  run commands from FILE   .output FILE / .once FILE   write to FILE
-                      .as AGENCY                  act for an agency        quit or Ctrl-D to leave
+                      .as AGENCY                  act for an agency        .ambiguous wide|narrow  width of ─○①
+                      sql "SELECT …"              read-only query          quit or Ctrl-D to leave
                     """))
             }
             lines.append("")
@@ -49,7 +51,7 @@ enum HelpText {
                 }
             }
         }
-        if let discussion = command.discussion, !discussion.isEmpty, !resolved.isEmpty {
+        if let discussion = command.discussion, !discussion.isEmpty {
             lines.append("")
             lines.append(discussion)
         }

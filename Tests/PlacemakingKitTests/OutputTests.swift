@@ -142,3 +142,16 @@ struct WidthReferenceTests {
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
     }
 }
+
+@Suite("Box style where ambiguous characters are wide")
+struct AmbiguousBoxTests {
+    @Test("the box falls back to ASCII and stays aligned when ambiguous characters count two columns")
+    func asciiBox() {
+        let wide = DisplayWidth(ambiguousIsWide: true)
+        var out = ""
+        OutputFormat(style: .box, ambiguousIsWide: true).write(OutputTests.sample, to: &out)
+        #expect(!out.contains("─"))
+        let widths = Set(out.split(separator: "\n").map { wide.of(String($0)) })
+        #expect(widths.count == 1, "\(out)")
+    }
+}

@@ -9,7 +9,7 @@ struct Completer {
 
     /// Words the shell itself understands besides the commands.
     static let shellWords = ["help", "quit", "exit", "sql", ".tables", ".schema", ".mode", ".headers", ".timer", ".read",
-                             ".output", ".once", ".as", ".width"]
+                             ".output", ".once", ".as", ".ambiguous"]
 
     enum Result: Equatable {
         case words([String])
@@ -27,6 +27,7 @@ struct Completer {
         if [".read", ".output", ".once"].contains(first) { return .fileName }
         if first == ".mode" { return .words(filter(OutputFormat.Style.allCases.map(\.rawValue), word)) }
         if first == ".headers" || first == ".timer" { return .words(filter(["on", "off"], word)) }
+        if first == ".ambiguous" { return .words(filter(["wide", "narrow"], word)) }
         if first == ".as" { return .words(filter(agencyNames([.district, .bureau]), word)) }
         let (command, path) = grammar.resolve(first == "help" ? Array(words.dropFirst()) : words)
         let rest = Array(words.dropFirst(path.count + (first == "help" ? 1 : 0)))

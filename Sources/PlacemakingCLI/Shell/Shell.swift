@@ -150,6 +150,13 @@ final class Shell {
             case ".headers":
                 guard let on = onOff(arguments) else { return fail("請輸入 .headers on 或 .headers off", "type .headers on or .headers off") }
                 context.headers = on
+            case ".ambiguous":
+                switch arguments.first {
+                case "wide": context.ambiguousIsWide = true
+                case "narrow": context.ambiguousIsWide = false
+                default: return fail("請輸入 .ambiguous wide 或 .ambiguous narrow（─、○、① 等字元佔兩格或一格）",
+                                     "type .ambiguous wide or .ambiguous narrow (whether ─ ○ ① take two columns or one)")
+                }
             case ".timer":
                 guard let on = onOff(arguments) else { return fail("請輸入 .timer on 或 .timer off", "type .timer on or .timer off") }
                 timer = on
@@ -172,7 +179,7 @@ final class Shell {
                 context.say(arguments.first.map { _ in "現在以「\(context.actingAgency ?? "")」的身分操作" } ?? "已取消代理身分",
                             arguments.first.map { _ in "now acting for \(context.actingAgency ?? "")" } ?? "acting for no agency")
             default:
-                let known = [".tables", ".schema", ".mode", ".headers", ".timer", ".read", ".output", ".once", ".as", ".quit"]
+                let known = [".tables", ".schema", ".mode", ".headers", ".ambiguous", ".timer", ".read", ".output", ".once", ".as", ".quit"]
                 let hint = UsageMessage.nearest(name, in: known).map { language.pick("；您是不是要輸入 \($0)？", "; did you mean \($0)?") } ?? ""
                 return fail("沒有 \(name) 這個指令\(hint)（help 可查看全部）", "no command \(name)\(hint) (see help)")
             }

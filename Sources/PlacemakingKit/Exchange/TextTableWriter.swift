@@ -26,13 +26,16 @@ struct TextTableWriter {
 
         switch format.style {
         case .box:
-            out.write(rule("┌", "─", "┬", "┐", widths))
+            // Box-drawing characters are East Asian ambiguous: where they draw two columns wide, use ASCII.
+            let g = format.ambiguousIsWide ? ["+", "-", "+", "+", "|", "+", "+", "+", "+", "+", "+"]
+                                           : ["┌", "─", "┬", "┐", "│", "├", "┼", "┤", "└", "┴", "┘"]
+            out.write(rule(g[0], g[1], g[2], g[3], widths))
             if format.headers {
-                writeRow(headers, widths, numeric: nil, open: "│ ", gap: " │ ", close: " │", to: &out)
-                out.write(rule("├", "─", "┼", "┤", widths))
+                writeRow(headers, widths, numeric: nil, open: g[4] + " ", gap: " \(g[4]) ", close: " " + g[4], to: &out)
+                out.write(rule(g[5], g[1], g[6], g[7], widths))
             }
-            for row in cells { writeRow(row, widths, numeric: numeric, open: "│ ", gap: " │ ", close: " │", to: &out) }
-            out.write(rule("└", "─", "┴", "┘", widths))
+            for row in cells { writeRow(row, widths, numeric: numeric, open: g[4] + " ", gap: " \(g[4]) ", close: " " + g[4], to: &out) }
+            out.write(rule(g[8], g[1], g[9], g[10], widths))
         case .markdown:
             let escaped = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
             let mdHeaders = headers.map(escaped), mdCells = cells.map { $0.map(escaped) }
