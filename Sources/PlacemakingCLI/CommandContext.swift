@@ -19,8 +19,8 @@ public final class CommandContext: @unchecked Sendable {
     /// Count East Asian ambiguous characters (─ ○ ① Greek Cyrillic) as two columns, as CJK terminal
     /// fonts often draw them (`.ambiguous wide`, or PLACEMAKING_AMBIGUOUS_WIDE=1).
     var ambiguousIsWide = ProcessInfo.processInfo.environment["PLACEMAKING_AMBIGUOUS_WIDE"] == "1"
-    /// The agency the user works for (`--as`, `.as`): shown in the prompt, offered first in forms, and
-    /// written with the user's name in the audit log.
+    /// The agency the user works for (`--as`, `.as`): shown in the prompt, offered first in forms,
+    /// written with the user's name in the audit log, and the only agency whose records may be changed.
     private(set) var actingAgency: String?
     private let userName: String
 
@@ -41,9 +41,9 @@ public final class CommandContext: @unchecked Sendable {
             database = database.acting(as: userName)
             return
         }
-        let resolved = try database.agency(named: agency).name
-        actingAgency = resolved
-        database = database.acting(as: "\(userName)（\(resolved)）")
+        let resolved = try database.agency(named: agency)
+        actingAgency = resolved.name
+        database = database.acting(as: "\(userName)（\(resolved.name)）", scope: resolved.id)
     }
 
     /// The output format a command asked for, with the session's settings.

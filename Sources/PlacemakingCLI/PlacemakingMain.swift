@@ -24,7 +24,7 @@ public enum PlacemakingMain {
 
         let database: AppDatabase
         do {
-            database = try AppDatabase.open(path: invocation.databasePath)
+            database = try AppDatabase.open(path: invocation.databasePath, actor: AppDatabase.actor(in: environment))
         } catch {
             console.writeError(invocation.language.pick("無法開啟資料庫 \(invocation.databasePath)：\(error)\n",
                                                         "cannot open the database \(invocation.databasePath): \(error)\n"))

@@ -24,7 +24,8 @@ final class ProgramRun {
 
     func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
         let console = Console.capturing()
-        let status = PlacemakingMain.run(arguments: ["--db", path] + arguments, environment: environment, console: console)
+        let status = PlacemakingMain.run(arguments: ["--db", path] + arguments,
+                                         environment: ["PLACEMAKING_USER": "tester"].merging(environment) { $1 }, console: console)
         return Result(status: status, output: console.output, errors: console.errors)
     }
 
@@ -161,5 +162,22 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.errors.hasPrefix("error: a plan has no status 'nope'"))
         #expect(program.run(["plan", "list"], environment: ["PLACEMAKING_LANG": "en"]).output.hasPrefix("id"))
+    }
+}
+
+@Suite("--as")
+struct ActingAgencyTests {
+    @Test("--as limits writes to that agency's records and names it in the audit log")
+    func actingAgency() throws {
+        let program = try ProgramRun()
+        _ = program.run(["agency", "list"])
+        let before = program.bytes
+        let refused = program.run(["--as", "六龜區", "plan", "status", "2", "執行中", "--on", "111/07/01"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("屬於「那瑪夏區」"))
+        #expect(program.bytes == before)
+        #expect(program.run(["--as", "六龜區", "plan", "status", "1", "執行中", "--on", "111/07/01"]).status == 0)
+        #expect(try program.json(["audit", "--table", "plan", "--id", "1", "--limit", "1"]).first?["actor"] as? String == "tester（六龜區）")
+        #expect(program.run(["--as", "不存在", "plan", "list"]).status == 1)
     }
 }

@@ -182,3 +182,32 @@ struct RepositoryTests {
         #expect(try test.count("SELECT count(*) FROM plan") == 10)
     }
 }
+
+@Suite("Acting for one agency")
+struct ScopeTests {
+    @Test("a district office acting for itself changes its own records and no one else's")
+    func scopedWrites() throws {
+        let test = try TestDatabase()
+        let liugui = try test.database.agency(named: "六龜區")
+        let scoped = test.database.acting(as: "承辦（六龜區）", scope: liugui.id)
+        let counts = try test.tableCounts()
+        // 那瑪夏區's plan (#2), a plan for 甲仙區, a case with no agency, a proposal under 海洋局's plan (#6).
+        #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "那瑪夏區")) {
+            try scoped.changeStatus(.plan, id: 2, to: "執行中", on: ROCDate.parse("111/07/01"))
+        }
+        #expect(throws: PlacemakingError.self) { try scoped.editPlan(id: 2, title: "x") }
+        #expect(throws: PlacemakingError.self) { try scoped.submitPlan(agency: "甲仙區", title: "x") }
+        #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: nil)) { try scoped.addCase(year: 112, title: "x") }
+        #expect(throws: PlacemakingError.self) { try scoped.fileProposal(plan: 6, title: "x") }
+        // Nor may it hand its own plan to another agency.
+        #expect(throws: PlacemakingError.self) { try scoped.editPlan(id: 1, agency: "甲仙區") }
+        #expect(try test.tableCounts() == counts)
+
+        try scoped.changeStatus(.plan, id: 1, to: "執行中", on: ROCDate.parse("111/07/01"))
+        let id = try scoped.submitPlan(agency: "六龜區", title: "自己的計畫")
+        try scoped.fileProposal(plan: 1, title: "自己的提案")
+        #expect(try test.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log WHERE entity = 'plan' AND entity_id = ?", arguments: [id]) } == "承辦（六龜區）")
+        // Without a scope (研考會's staff), everything may change.
+        try test.database.changeStatus(.plan, id: 2, to: "執行中", on: ROCDate.parse("111/07/01"))
+    }
+}

@@ -74,7 +74,7 @@ struct Form {
 
     private func defaultValue(for option: CommandGrammar.Argument) -> String? {
         switch option.spelled {
-        case "--agency": return context.actingAgency
+        case "--agency", "--organiser": return context.actingAgency
         case "--year": return String(ROCDate.today.rocYear)
         default: return nil
         }

@@ -15,6 +15,10 @@ public struct AppDatabase: Sendable {
     /// The current time; tests replace it.
     let clock: @Sendable () -> Date
 
+    /// When set, the id of the only agency whose records may be added or changed (a district office
+    /// working `--as` itself); nil lets every record be changed (研考會's staff).
+    public private(set) var scope: Int64?
+
     /// Opens (creating when needed) the database at `path`, and migrates and seeds it.
     public static func open(path: String, actor: String = AppDatabase.defaultActor,
                             clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
@@ -42,9 +46,12 @@ public struct AppDatabase: Sendable {
         try Self.migrator(clock: clock).migrate(writer)
     }
 
-    /// The same database, with changes logged as made by `actor`.
-    public func acting(as actor: String) -> AppDatabase {
-        AppDatabase(writer: writer, actor: actor, clock: clock, migrated: true)
+    /// The same database, with changes logged as made by `actor` and limited to the records of the
+    /// agency `scope` (nil: no limit).
+    public func acting(as actor: String, scope: Int64? = nil) -> AppDatabase {
+        var copy = AppDatabase(writer: writer, actor: actor, clock: clock, migrated: true)
+        copy.scope = scope
+        return copy
     }
 
     private init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date, migrated: Bool) {
@@ -54,9 +61,11 @@ public struct AppDatabase: Sendable {
     }
 
     /// The user name of the process, or $PLACEMAKING_USER when set.
-    public static var defaultActor: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["PLACEMAKING_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? NSUserName()
+    public static var defaultActor: String { actor(in: ProcessInfo.processInfo.environment) }
+
+    /// $PLACEMAKING_USER, else $USER or $LOGNAME, else the account's name.
+    public static func actor(in environment: [String: String]) -> String {
+        environment["PLACEMAKING_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
     }
 
     static func configuration() -> Configuration {

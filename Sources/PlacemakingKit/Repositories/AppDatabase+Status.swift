@@ -25,6 +25,7 @@ extension AppDatabase {
             guard let before = try db.snapshot(table: kind.table, id: id) else {
                 throw PlacemakingError.notFound(kind, table: kind.table, id: id)
             }
+            try db.checkScope(table: kind.table, id: id, change: change)
             let current: String = before["status"]
             let target = try db.statusDefinition(kind, named: status)
             let allowed = try db.nextStatuses(kind, from: current)

@@ -6,7 +6,7 @@ extension AppDatabase {
     /// log, is committed together or not at all.
     func write<T>(_ body: (Database, Change) throws -> T) throws -> T {
         let now = clock()
-        let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now))
+        let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
         return try writer.write { db in try body(db, change) }
     }
 
@@ -21,14 +21,17 @@ extension Database {
     func insertAudited<R: LedgerRecord>(_ record: inout R, action: String, change: Change) throws -> Int64 {
         try record.insert(self)
         let id = record.id!
+        try checkScope(table: R.databaseTableName, id: id, change: change)
         try writeAudit(action: action, table: R.databaseTableName, id: id, before: nil, actor: change.actor, at: change.stamp)
         return id
     }
 
     /// Saves the edited `record` and logs the row before and after.
     func updateAudited<R: LedgerRecord>(_ record: R, action: String, change: Change) throws {
+        try checkScope(table: R.databaseTableName, id: record.id!, change: change)
         let before = try snapshot(table: R.databaseTableName, id: record.id!)
         try record.update(self)
+        try checkScope(table: R.databaseTableName, id: record.id!, change: change)  // not handed to another agency either
         try writeAudit(action: action, table: R.databaseTableName, id: record.id!, before: before, actor: change.actor, at: change.stamp)
     }
 

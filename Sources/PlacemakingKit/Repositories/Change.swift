@@ -6,4 +6,6 @@ struct Change {
     let stamp: String
     /// The day in Taiwan, the default date of a status change.
     let today: ROCDate
+    /// The only agency whose records may be written, or nil for all.
+    let scope: Int64?
 }

@@ -15,6 +15,7 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case emptyValue(field: String)
     case invalidValue(field: String, value: String, hint: String)
     case nothingToChange
+    case outsideScope(acting: String, owner: String?)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -61,6 +62,10 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "「\(field)」不可空白；請輸入內容" : "'\(field)' cannot be blank; type a value"
         case let .invalidValue(field, value, hint):
             return zh ? "「\(field)」的值「\(value)」不正確；\(hint)" : "'\(value)' is not a valid \(field); \(hint)"
+        case let .outsideScope(acting, owner):
+            let whose = owner.map { zh ? "屬於「\($0)」" : "belongs to \($0)" } ?? (zh ? "未指定機關" : "has no agency")
+            return zh ? "這筆資料\(whose)；以「\(acting)」身分操作時只能新增或修改「\(acting)」的資料（請加上 --agency \(acting)，或以 .as 不帶參數取消身分）"
+                : "this record \(whose); acting for \(acting) you may only add or change \(acting)'s records (add --agency \(acting), or type .as alone to stop acting)"
         case .nothingToChange:
             return zh ? "沒有要修改的欄位；請至少給一個選項，例如 --title 新名稱" : "nothing to change; give at least one option, e.g. --title NEW"
         }
