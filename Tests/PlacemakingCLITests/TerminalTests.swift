@@ -44,6 +44,11 @@ struct TerminalTests {
         #expect(screen.contains("撤案"))
         #expect(!screen.contains("構想盤點"))
         try session.press("C-c")
+        // Ids are listed with what they are.
+        try session.type("plan show ")
+        try session.press("Tab", "Tab")
+        try session.waitFor("2  那瑪夏區")
+        try session.press("C-c")
     }
 
     @Test("history: Up recalls the previous command, and the history file keeps it")

@@ -13,6 +13,8 @@ struct Completer {
 
     enum Result: Equatable {
         case words([String])
+        /// Record ids, listed with their labels (`2  那瑪夏區`) when Tab is pressed twice.
+        case records([String], labels: [String: String])
         /// Complete a file name (after `--out`, `.read`, `.output`, `.once`).
         case fileName
     }
@@ -45,8 +47,20 @@ struct Completer {
         }
         // A positional argument: which one is it?
         let positionalIndex = countPositionals(rest, in: command)
+        if let noun = recordNoun(path: path, index: positionalIndex, rest: rest) {
+            let records = (vocabulary.records[noun] ?? []).filter { String($0.id).hasPrefix(word) }
+            return .records(records.map { String($0.id) }, labels: Dictionary(records.map { (String($0.id), $0.label) }) { a, _ in a })
+        }
         return .words(filter(positionalValues(path: path, index: positionalIndex, rest: rest)
                              + command.options.map(\.spelled).filter { !rest.contains($0) && word.isEmpty == false && $0.hasPrefix(word) }, word))
+    }
+
+    /// The noun whose record id is expected at this positional argument, if one is.
+    private func recordNoun(path: [String], index: Int, rest: [String]) -> String? {
+        guard let noun = path.first else { return nil }
+        if noun == "history", index == 1 { return rest.first.flatMap(RecordKind.init(rawValue:))?.rawValue }
+        if path.count == 2, index == 0, ["show", "edit", "status", "award"].contains(path[1]) { return noun }
+        return nil
     }
 
     private func countPositionals(_ words: [String], in command: CommandGrammar) -> Int {

@@ -15,6 +15,7 @@ nonisolated(unsafe) private var completerProvider: (() -> Completer?)?
 nonisolated(unsafe) private var completionContext = ""
 nonisolated(unsafe) private var pendingMatches: [String] = []
 nonisolated(unsafe) private var nextMatch = 0
+nonisolated(unsafe) private var matchLabels: [String: String] = [:]
 
 /// Interactive line input through GNU readline, the one line editor measured here that edits, moves over
 /// and wraps double-width characters correctly. History is kept in a file and searchable with Ctrl-R;
@@ -56,14 +57,30 @@ final class LineEditor {
                 rl_attempted_completion_over = 0
                 return nil
             case .words(let words):
-                rl_attempted_completion_over = 1
                 pendingMatches = words
-                return rl_completion_matches(text) { _, state in
-                    if state == 0 { nextMatch = 0 }
-                    guard nextMatch < pendingMatches.count else { return nil }
-                    defer { nextMatch += 1 }
-                    return strdup(pendingMatches[nextMatch])
+                rl_completion_display_matches_hook = nil
+            case .records(let ids, let labels):
+                pendingMatches = ids
+                matchLabels = labels
+                rl_completion_display_matches_hook = { matches, count, _ in
+                    // List ids with what they are: `2  那瑪夏區`.
+                    guard let matches, count > 0 else { return }
+                    var text = "\n"
+                    for i in 1...Int(count) {
+                        guard let match = matches[i] else { continue }
+                        let id = String(cString: match)
+                        text += id + "  " + (matchLabels[id] ?? "") + "\n"
+                    }
+                    fputs(text, stdout)
+                    rl_forced_update_display()
                 }
+            }
+            rl_attempted_completion_over = 1
+            return rl_completion_matches(text) { _, state in
+                if state == 0 { nextMatch = 0 }
+                guard nextMatch < pendingMatches.count else { return nil }
+                defer { nextMatch += 1 }
+                return strdup(pendingMatches[nextMatch])
             }
         }
     }
