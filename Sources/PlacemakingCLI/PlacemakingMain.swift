@@ -18,7 +18,7 @@ public enum PlacemakingMain {
             return ExitStatus.usage.rawValue
         }
         if invocation.help {
-            console.write(RootCommand.helpMessage() + "\n")
+            console.write((invocation.language == .chinese ? HelpText.render([], language: .chinese) : RootCommand.helpMessage()) + "\n")
             return 0
         }
 

@@ -77,13 +77,10 @@ struct Completer {
     private func positionalValues(path: [String], index: Int, rest: [String]) -> [String] {
         guard let noun = path.first else { return [] }
         if noun == "history" || noun == "statuses" {
-            if index == 0 { return RecordKind.allCases.map(\.rawValue) }
-            if noun == "history", index == 1, let kind = rest.first.flatMap(RecordKind.init(rawValue:)) { return ids(kind.rawValue) }
-            return []
+            return index == 0 ? RecordKind.allCases.map(\.rawValue) : []
         }
         guard path.count == 2 else { return [] }
         switch (path[1], index) {
-        case ("show", 0), ("edit", 0), ("status", 0), ("award", 0): return ids(noun)
         case ("status", 1):
             // The statuses this record may move to.
             guard let kind = RecordKind(rawValue: noun), let id = rest.first.flatMap(Int64.init),
@@ -120,11 +117,6 @@ struct Completer {
 
     private func ids(_ noun: String) -> [String] {
         (vocabulary.records[noun] ?? []).map { String($0.id) }
-    }
-
-    /// The label shown beside an id when completion lists candidates: `1  六龜區 山城創生`.
-    func label(forID id: String, noun: String) -> String? {
-        vocabulary.records[noun]?.first { String($0.id) == id }?.label
     }
 
     private func filter(_ candidates: [String], _ prefix: String) -> [String] {

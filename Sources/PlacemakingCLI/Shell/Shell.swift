@@ -106,9 +106,10 @@ final class Shell {
         let status: ExitStatus
         if first.hasPrefix(".") {
             status = dotCommand(first, Array(words.dropFirst()))
-        } else if let editor, words.count == 2, words[1] == "add", let command = CommandGrammar.root.resolve(words).command as CommandGrammar?,
-                  command.commandName == "add" {
+        } else if let editor, words.count == 2, words[1] == "add", CommandGrammar.root.resolve(words).path == words {
+            // `plan add` with no options: ask for them in a form.
             if paging { context.console.write(context.console.endPaging()) }
+            let command = CommandGrammar.root.resolve(words).command
             let arguments = Form(path: words, command: command, context: context, editor: editor).run()
             return arguments.map { runner.run($0) } ?? .success
         } else {

@@ -58,17 +58,7 @@ extension AppDatabase {
             let agencyId = try filter.agency.map { try db.agency(named: $0, kinds: nil).id! }
             let status = try filter.status.map { try db.statusDefinition(.plan, named: $0).name }
             let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT plan.id, agency.name AS agency, plan.title, plan.status, status.phase, plan.submitted_on,
-                       plan.budget, h.effective_on AS status_on, h.on_or_before,
-                       (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id) AS matches,
-                       (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_subsidy,
-                       (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_investment
-                FROM plan
-                JOIN agency ON agency.id = plan.agency_id
-                JOIN status ON status.entity = 'plan' AND status.name = plan.status
-                LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'plan'
-                    AND entity_id = plan.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            let rows = try Row.fetchAll(db, sql: Self.planQuery + """
                 WHERE (:agency IS NULL OR plan.agency_id = :agency)
                   AND (:phase IS NULL OR status.phase = :phase)
                   AND (:status IS NULL OR plan.status = :status)
@@ -87,17 +77,7 @@ extension AppDatabase {
     /// One plan with its matches, business proposals and status history.
     public func planDetail(id: Int64) throws -> RecordDetail {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT plan.id, agency.name AS agency, plan.title, plan.status, status.phase, plan.submitted_on,
-                       plan.budget, h.effective_on AS status_on, h.on_or_before,
-                       (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id) AS matches,
-                       (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_subsidy,
-                       (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_investment,
-                       plan.note, plan.source_id, plan.source_section, plan.created_at, plan.updated_at
-                FROM plan JOIN agency ON agency.id = plan.agency_id
-                JOIN status ON status.entity = 'plan' AND status.name = plan.status
-                LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'plan'
-                    AND entity_id = plan.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            guard let row = try Row.fetchOne(db, sql: Self.planQuery + """
                 WHERE plan.id = ?
                 """, arguments: [id]) else { throw PlacemakingError.notFound(.plan, table: "plan", id: id) }
             let record = ResultTable(columns: Self.planColumns + Self.provenanceColumns,
@@ -110,6 +90,22 @@ extension AppDatabase {
             ])
         }
     }
+
+    /// Plans with their agency, phase, current status date and match totals; callers add WHERE and ORDER.
+    static let planQuery = """
+        SELECT plan.id, agency.name AS agency, plan.title, plan.status, status.phase, plan.submitted_on,
+               plan.budget, h.effective_on AS status_on, h.on_or_before,
+               (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id) AS matches,
+               (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_subsidy,
+               (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_investment,
+               plan.note, plan.source_id, plan.source_section, plan.created_at, plan.updated_at
+        FROM plan
+        JOIN agency ON agency.id = plan.agency_id
+        JOIN status ON status.entity = 'plan' AND status.name = plan.status
+        LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'plan'
+            AND entity_id = plan.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+
+        """
 
     static let planColumns: [ResultTable.Column] = [
         .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "title"),
