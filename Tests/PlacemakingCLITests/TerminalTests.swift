@@ -116,4 +116,26 @@ struct TerminalTests {
         Thread.sleep(forTimeInterval: 0.5)
         #expect(try !session.screen().contains("寫到一半\n已新增"))
     }
+
+    @Test("an edit form shows the record, keeps what is left blank, and changes only what was typed")
+    func editForm() throws {
+        let session = try TmuxSession(height: 60)
+        try session.waitFor(prompt)
+        try session.type("plan edit 3")
+        try session.press("Enter")
+        try session.waitFor("保留原值")
+        try session.waitFor("提案機關：")
+        try session.press("Enter")
+        try session.waitFor("計畫名稱：")
+        try session.type("阿蓮創生")
+        for _ in 0..<4 { try session.press("Enter"); Thread.sleep(forTimeInterval: 0.1) }
+        try session.waitFor("確定寫入")
+        try session.type("y")
+        try session.press("Enter")
+        try session.waitFor("已修改地方創生計畫 #3")
+        let plans = try plans(session)
+        #expect(plans.value("title", row: 2) == .text("阿蓮創生"))
+        #expect(plans.value("agency", row: 2) == .text("阿蓮區"))
+        #expect(plans.value("budget", row: 2) == .null)
+    }
 }

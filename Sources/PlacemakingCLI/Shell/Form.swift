@@ -1,8 +1,9 @@
 import PlacemakingKit
 
-/// An interactive form for an `add` command typed without options: asks for each option in turn, in the
-/// user's language, shows the default and the allowed values, re-asks with the reason when an answer is
-/// invalid, and confirms before anything is written. Ctrl-C or Ctrl-D cancels without writing.
+/// An interactive form for an `add` or `edit` command typed without options: asks for each option in
+/// turn, in the user's language, shows the default and the allowed values, re-asks with the reason when
+/// an answer is invalid, and confirms before anything is written. Ctrl-C or Ctrl-D cancels without
+/// writing. In an edit every item is optional: Enter keeps the current value.
 ///
 /// The answers become the command's arguments, so the write goes through exactly the same command as
 /// the one-shot form.
@@ -14,14 +15,22 @@ struct Form {
 
     private var language: Language { context.language }
 
+    /// Whether this form edits an existing record (`plan edit 7`) rather than adding one.
+    private var isEdit: Bool { path.count == 3 && path[1] == "edit" }
+
     /// The arguments to run, or nil when the user cancelled.
     func run() -> [String]? {
-        context.say("（逐項輸入，Enter 確認；可空白的項目直接按 Enter 略過；Tab 補全；Ctrl-C 取消，不會寫入）",
-                    "(answer each item and press Enter; leave optional items blank; Tab completes; Ctrl-C cancels without writing)")
+        if isEdit {
+            context.say("（逐項輸入新值；直接按 Enter 保留原值；Tab 補全；Ctrl-C 取消，不會寫入）",
+                        "(type new values; press Enter to keep a value; Tab completes; Ctrl-C cancels without writing)")
+        } else {
+            context.say("（逐項輸入，Enter 確認；可空白的項目直接按 Enter 略過；Tab 補全；Ctrl-C 取消，不會寫入）",
+                        "(answer each item and press Enter; leave optional items blank; Tab completes; Ctrl-C cancels without writing)")
+        }
         var arguments = path
         var answers: [(String, String)] = []
         for option in command.options where option.takesValue {
-            let fallback = defaultValue(for: option)
+            let fallback = isEdit ? nil : defaultValue(for: option)
             if let choices = choices(for: option) {
                 context.say("  可選：\(choices.joined(separator: "、"))", "  choices: \(choices.joined(separator: ", "))")
             }
@@ -30,7 +39,7 @@ struct Form {
             if let fallback { prompt += " [\(fallback)]" }
             prompt += language.pick("：", ": ")
             while true {
-                switch editor.read(prompt: prompt, context: (path + [option.spelled]).joined(separator: " ") + " ") {
+                switch editor.read(prompt: prompt, context: (path.prefix(2) + [option.spelled]).joined(separator: " ") + " ") {
                 case .interrupted, .end:
                     context.say("已取消，沒有寫入任何資料。", "cancelled; nothing was written.")
                     return nil
@@ -38,7 +47,7 @@ struct Form {
                     let text = raw.trimmingCharacters(in: .whitespaces)
                     let answer = text.isEmpty ? fallback : text
                     guard let answer else {
-                        if option.isOptional { break }
+                        if option.isOptional || isEdit { break }
                         context.say("  ✗ 此項必填，請輸入內容", "  ✗ this item is required")
                         continue
                     }
@@ -56,6 +65,10 @@ struct Form {
                 }
                 break
             }
+        }
+        if isEdit, answers.isEmpty {
+            context.say("沒有修改任何欄位。", "nothing changed.")
+            return nil
         }
         var summary = ResultTable(columns: [.init("field", "欄位", "field"), .init("value", "內容", "value")])
         summary.rows = answers.map { [.text($0.0), .text($0.1)] }

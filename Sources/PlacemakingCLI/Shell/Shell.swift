@@ -106,10 +106,15 @@ final class Shell {
         let status: ExitStatus
         if first.hasPrefix(".") {
             status = dotCommand(first, Array(words.dropFirst()))
-        } else if let editor, words.count == 2, words[1] == "add", CommandGrammar.root.resolve(words).path == words {
-            // `plan add` with no options: ask for them in a form.
+        } else if let editor, isFormRequest(words) {
+            // `plan add` or `plan edit 7` with no options: ask for them in a form.
             if paging { context.console.write(context.console.endPaging()) }
-            let command = CommandGrammar.root.resolve(words).command
+            if words[1] == "edit" {
+                // Show the record first, so the user sees what there is to change.
+                let shown = runner.run([words[0], "show", words[2]])
+                guard shown == .success else { return shown }
+            }
+            let command = CommandGrammar.root.resolve(Array(words.prefix(2))).command
             let arguments = Form(path: words, command: command, context: context, editor: editor).run()
             return arguments.map { runner.run($0) } ?? .success
         } else {
@@ -190,6 +195,12 @@ final class Shell {
         } catch {
             return fail("\(error)", "\(error)")
         }
+    }
+
+    /// `NOUN add`, or `NOUN edit ID`, typed without options.
+    private func isFormRequest(_ words: [String]) -> Bool {
+        let known = CommandGrammar.root.resolve(Array(words.prefix(2))).path.count == 2
+        return known && ((words.count == 2 && words[1] == "add") || (words.count == 3 && words[1] == "edit" && Int64(words[2]) != nil))
     }
 
     private func onOff(_ arguments: [String]) -> Bool? {
