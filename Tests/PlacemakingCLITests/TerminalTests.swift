@@ -20,8 +20,7 @@ struct TerminalTests {
         try session.press("BSpace", "BSpace")
         // Move left over 瑪夏區 and remove 那, then type it again: the cursor must land between wide characters.
         try session.press("Left", "Left", "Left", "BSpace")
-        try session.type("那")
-        try session.press("Enter")
+        try session.enter("那")
         let screen = try session.waitFor("111/06/30前")
         #expect(screen.contains("2,那瑪夏區,,媒合成功"), "\(screen)")
         // The edited line reads exactly as intended on screen.
@@ -36,7 +35,7 @@ struct TerminalTests {
         try session.type("plan list --agency 那")
         try session.press("Tab")
         try session.waitFor("--agency 那瑪夏區")
-        try session.press("Enter")
+        try session.enter()
         try session.waitFor("媒合成功")
         try session.type("plan status 2 ")
         try session.press("Tab", "Tab")
@@ -55,8 +54,7 @@ struct TerminalTests {
     func history() throws {
         let session = try TmuxSession()
         try session.waitFor(prompt)
-        try session.type("agency list --kind partner")
-        try session.press("Enter")
+        try session.enter("agency list --kind partner")
         try session.waitFor("南區輔導中心", count: 1)
         try session.press("Up", "Enter")
         try session.waitFor("南區輔導中心", count: 2)
@@ -68,26 +66,22 @@ struct TerminalTests {
     func form() throws {
         let session = try TmuxSession(arguments: ["--as", "六龜區"])
         try session.waitFor("placemaking(ledger·六龜區)> ")
-        try session.type("plan add")
-        try session.press("Enter")
+        try session.enter("plan add")
         try session.waitFor("[六龜區]")
-        try session.press("Enter")                       // the acting agency is the default
+        try session.enter()                       // the acting agency is the default
         try session.waitFor("計畫名稱")
-        try session.type("山城創生")
-        try session.press("Enter")
+        try session.enter("山城創生")
         try session.waitFor("提報國發會日期")
         try session.type("111/02/29")                    // does not exist: asked again
-        try session.press("Enter")
+        try session.enter()
         try session.waitFor("不存在")
-        try session.type("111/03/01")
-        try session.press("Enter")
+        try session.enter("111/03/01")
         try session.waitFor("總經費")
         try session.type("500萬")
-        for _ in 0..<4 { try session.press("Enter"); Thread.sleep(forTimeInterval: 0.1) }  // note, status, status date: blank
+        for _ in 0..<4 { try session.enter(); Thread.sleep(forTimeInterval: 0.1) }  // note, status, status date: blank
         try session.waitFor("確定寫入")
         #expect(try plans(session).rows.count == 6)      // nothing written before the confirmation
-        try session.type("y")
-        try session.press("Enter")
+        try session.enter("y")
         try session.waitFor("已新增地方創生計畫 #7")
         let table = try plans(session)
         #expect(table.value("title", row: 6) == .text("山城創生"))
@@ -99,13 +93,11 @@ struct TerminalTests {
     func cancelForm() throws {
         let session = try TmuxSession()
         try session.waitFor(prompt)
-        try session.type("case add")
-        try session.press("Enter")
+        try session.enter("case add")
         try session.waitFor("計畫年度")
-        try session.press("Enter")                       // year: the default
+        try session.enter()                       // year: the default
         try session.waitFor("案件名稱（必填）：")
-        try session.type("寫到一半")
-        try session.press("Enter")
+        try session.enter("寫到一半")
         try session.waitFor("辦理機關")
         try session.press("C-c")
         try session.waitFor("已取消")
@@ -121,17 +113,15 @@ struct TerminalTests {
     func editForm() throws {
         let session = try TmuxSession(height: 60)
         try session.waitFor(prompt)
-        try session.type("plan edit 3")
-        try session.press("Enter")
+        try session.enter("plan edit 3")
         try session.waitFor("保留原值")
         try session.waitFor("提案機關：")
-        try session.press("Enter")
+        try session.enter()
         try session.waitFor("計畫名稱：")
         try session.type("阿蓮創生")
-        for _ in 0..<4 { try session.press("Enter"); Thread.sleep(forTimeInterval: 0.1) }
+        for _ in 0..<4 { try session.enter(); Thread.sleep(forTimeInterval: 0.1) }
         try session.waitFor("確定寫入")
-        try session.type("y")
-        try session.press("Enter")
+        try session.enter("y")
         try session.waitFor("已修改地方創生計畫 #3")
         let plans = try plans(session)
         #expect(plans.value("title", row: 2) == .text("阿蓮創生"))

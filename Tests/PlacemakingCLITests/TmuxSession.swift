@@ -35,6 +35,12 @@ final class TmuxSession {
     /// Types text literally.
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text], capture: false) }
 
+    /// Types an answer (or nothing) and presses Enter.
+    func enter(_ text: String = "") throws {
+        if !text.isEmpty { try type(text) }
+        try press("Enter")
+    }
+
     /// Presses keys by tmux name: Enter, Tab, BSpace, Left, Up, C-c, C-d.
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys, capture: false) }
 

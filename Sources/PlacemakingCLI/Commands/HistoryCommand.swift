@@ -30,8 +30,9 @@ struct StatusesCommand: RunnableCommand {
             .init("status", "狀態", "status"), .init("statusEn", "英文", "English"), .init("phase", "階段", "phase"),
             .init("initial", "起始", "initial"), .init("next", "可改為", "may change to", nullIsUnknown: false),
         ])
+        let transitions = try context.database.transitions(entity)
         for status in try context.database.statuses(entity) {
-            let next = try context.database.nextStatuses(entity, from: status.name)
+            let next = transitions[status.name] ?? []
             table.rows.append([.text(status.name), .text(status.nameEn),
                                .code(status.phase, label: Phase(rawValue: status.phase)?.label ?? status.phase),
                                .bool(status.isInitial), .text(next.joined(separator: context.language.pick("、", ", ")))])

@@ -51,8 +51,7 @@ struct Completer {
             let records = (vocabulary.records[noun] ?? []).filter { String($0.id).hasPrefix(word) }
             return .records(records.map { String($0.id) }, labels: Dictionary(records.map { (String($0.id), $0.label) }) { a, _ in a })
         }
-        return .words(filter(positionalValues(path: path, index: positionalIndex, rest: rest)
-                             + command.options.map(\.spelled).filter { !rest.contains($0) && word.isEmpty == false && $0.hasPrefix(word) }, word))
+        return .words(filter(positionalValues(path: path, index: positionalIndex, rest: rest), word))
     }
 
     /// The noun whose record id is expected at this positional argument, if one is.

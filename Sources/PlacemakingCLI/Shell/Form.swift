@@ -118,8 +118,10 @@ struct Form {
             }
             return agency.name
         case "--status":
-            guard let kind, let status = try context.database.statuses(kind).first(where: { $0.name == answer || $0.nameEn == answer }) else {
-                throw PlacemakingError.unknownStatus(kind ?? .plan, answer, known: (try? kind.map { try context.database.statuses($0).map(\.name) } ?? []) ?? [])
+            guard let kind else { return answer }
+            let statuses = try context.database.statuses(kind)
+            guard let status = statuses.first(where: { $0.name == answer || $0.nameEn == answer }) else {
+                throw PlacemakingError.unknownStatus(kind, answer, known: statuses.map(\.name))
             }
             return status.name
         case "--plan", "--round":

@@ -10,7 +10,7 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
 
     /// Who is making changes, as written in the audit log and the status history.
-    public let actor: String
+    public private(set) var actor: String
 
     /// The current time; tests replace it.
     let clock: @Sendable () -> Date
@@ -49,15 +49,10 @@ public struct AppDatabase: Sendable {
     /// The same database, with changes logged as made by `actor` and limited to the records of the
     /// agency `scope` (nil: no limit).
     public func acting(as actor: String, scope: Int64? = nil) -> AppDatabase {
-        var copy = AppDatabase(writer: writer, actor: actor, clock: clock, migrated: true)
+        var copy = self
+        copy.actor = actor
         copy.scope = scope
         return copy
-    }
-
-    private init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date, migrated: Bool) {
-        self.writer = writer
-        self.actor = actor
-        self.clock = clock
     }
 
     /// The user name of the process, or $PLACEMAKING_USER when set.

@@ -66,6 +66,11 @@ extension AppDatabase {
         try read { db in try db.nextStatuses(kind, from: status) }
     }
 
+    /// Every allowed change of a kind: for each status, the statuses it may move to, in vocabulary order.
+    public func transitions(_ kind: RecordKind) throws -> [String: [String]] {
+        try read { db in try db.transitions(kind) }
+    }
+
     /// The status history of a record, oldest first.
     public func history(_ kind: RecordKind, id: Int64) throws -> ResultTable {
         try read { db in
@@ -106,6 +111,17 @@ extension Database {
             SELECT t.to_status FROM status_transition t JOIN status s ON s.entity = t.entity AND s.name = t.to_status
             WHERE t.entity = ? AND t.from_status = ? ORDER BY s.sort_order
             """, arguments: [kind.rawValue, status])
+    }
+
+    func transitions(_ kind: RecordKind) throws -> [String: [String]] {
+        var next: [String: [String]] = [:]
+        for row in try Row.fetchAll(self, sql: """
+            SELECT t.from_status, t.to_status FROM status_transition t JOIN status s ON s.entity = t.entity AND s.name = t.to_status
+            WHERE t.entity = ? ORDER BY s.sort_order
+            """, arguments: [kind.rawValue]) {
+            next[row["from_status"], default: []].append(row["to_status"])
+        }
+        return next
     }
 
     /// A status date may not be after today nor before the record's latest status date.

@@ -30,11 +30,7 @@ extension AppDatabase {
             }
             for kind in RecordKind.allCases {
                 vocabulary.statuses[kind] = try db.statuses(kind).map(\.name)
-                var next: [String: [String]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT from_status, to_status FROM status_transition WHERE entity = ?", arguments: [kind.rawValue]) {
-                    next[row["from_status"], default: []].append(row["to_status"])
-                }
-                vocabulary.transitions[kind] = next
+                vocabulary.transitions[kind] = try db.transitions(kind)
             }
             let labelled: [(noun: String, sql: String)] = [
                 ("plan", "SELECT p.id, a.name || ' ' || coalesce(p.title, '') AS label, p.status FROM plan p JOIN agency a ON a.id = p.agency_id"),
