@@ -15,12 +15,15 @@ let package = Package(
     targets: [
         // GNU readline, the only line editor measured here that handles double-width text.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
-        // The reference data and the facts of the source report, as SQL run once per new database.
-        .target(name: "PlacemakingSeeds", path: "seeds", resources: [.copy("sql")]),
+        // The migrations (Sources/PlacemakingKit/Database/Migrations) and the seeds (seeds/sql) stay
+        // plain SQL files; this plugin compiles them in, so the installed binary needs no resource bundle.
+        .executableTarget(name: "EmbedSQLTool"),
+        .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
         .target(
             name: "PlacemakingKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PlacemakingSeeds"],
-            resources: [.copy("Database/Migrations")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Database/Migrations"],
+            plugins: ["EmbedSQL"]
         ),
         .target(
             name: "PlacemakingCLI",

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import PlacemakingKit
 
 /// Exit statuses: 0 success, 1 the command failed (bad input, refused change), 2 usage error.
@@ -19,10 +18,8 @@ public struct CommandRunner {
 
     @discardableResult
     public func run(_ arguments: [String]) -> ExitStatus {
-        // Help in Chinese comes from the grammar; English help is the parser's own.
-        if context.language == .chinese, let path = helpPath(arguments) {
-            context.console.write(HelpText.render(path, language: context.language) + "\n")
-            return .success
+        if Self.isHelpRequest(arguments) {
+            return Self.writeHelp(arguments, language: context.language, console: context.console)
         }
         let command: ParsableCommand
         do {
@@ -46,17 +43,31 @@ public struct CommandRunner {
             return .success
         } catch let error as PlacemakingError {
             context.console.writeError(context.language.pick("錯誤：", "error: ") + error.message(context.language) + "\n")
-        } catch let error as DatabaseError {
-            context.console.writeError(context.language.pick("資料庫錯誤：", "database error: ") + (error.message ?? "\(error)") + "\n")
         } catch {
             context.console.writeError(context.language.pick("錯誤：", "error: ") + "\(error)\n")
         }
         return .failure
     }
 
+    /// Whether the words ask for help: `help plan add`, `plan add --help`, `? plan`.
+    static func isHelpRequest(_ arguments: [String]) -> Bool { helpPath(arguments) != nil }
+
+    /// Writes the help of the command the words name, from the grammar (no database needed). A path
+    /// that names no command says so, with the nearest command, and fails.
+    static func writeHelp(_ arguments: [String], language: Language, console: Console) -> ExitStatus {
+        let path = helpPath(arguments) ?? []
+        let resolved = CommandGrammar.root.resolve(path)
+        if resolved.path.count < path.count, !path[resolved.path.count].hasPrefix("-") {
+            console.writeError(UsageMessage.unknownCommand(path, resolvedCount: resolved.path.count, language: language) + "\n")
+            return .usage
+        }
+        console.write(HelpText.render(resolved.path, language: language) + "\n")
+        return .success
+    }
+
     /// The command path whose help was asked for: `help plan add` or `plan add --help`; nil otherwise.
-    private func helpPath(_ arguments: [String]) -> [String]? {
-        if arguments.first == "help" { return Array(arguments.dropFirst()) }
+    private static func helpPath(_ arguments: [String]) -> [String]? {
+        if arguments.first == "help" || arguments.first == "?" { return Array(arguments.dropFirst()) }
         if let index = arguments.firstIndex(where: { $0 == "--help" || $0 == "-h" }) { return Array(arguments[..<index]) }
         return nil
     }

@@ -6,10 +6,12 @@ import PlacemakingKit
 struct Invocation: Equatable {
     var databasePath: String
     var language: Language
-    var commandText: String?
+    /// The commands of `-c`, in order (`-c A -c B` runs both).
+    var commandTexts: [String] = []
     var bail = false
     var command: [String] = []
     var help = false
+    var version = false
     /// The agency the user acts for (`--as 六龜區`).
     var actingAgency: String?
 
@@ -36,10 +38,11 @@ struct Invocation: Equatable {
                 let code = try inline ?? value(name)
                 guard let l = Language(code: code) else { throw Problem.badLanguage(code) }
                 language = l
-            case "-c", "--command": commandText = try inline ?? value(name)
+            case "-c", "--command": commandTexts.append(try inline ?? value(name))
             case "--bail": bail = true
             case "--as": actingAgency = try inline ?? value(name)
             case "-h", "--help": help = true
+            case "--version", "-V": version = true
             default:
                 // Not a global option: it belongs to the command grammar (it will say if it is wrong).
                 rest.insert(word, at: rest.startIndex)

@@ -17,14 +17,22 @@ public enum PlacemakingMain {
             console.writeError("用法錯誤：--lang 只接受 zh 或 en\n")
             return ExitStatus.usage.rawValue
         }
-        if invocation.help {
-            console.write((invocation.language == .chinese ? HelpText.render([], language: .chinese) : RootCommand.helpMessage()) + "\n")
-            return 0
+        if invocation.version {
+            console.write("placemaking \(PlacemakingVersion.current), schema \(AppDatabase.schemaVersion)\n")
+            return ExitStatus.success.rawValue
+        }
+        // Help needs no database: asking for it never creates a file.
+        if invocation.help || (invocation.commandTexts.isEmpty && CommandRunner.isHelpRequest(invocation.command)) {
+            let path = invocation.help ? [] : invocation.command
+            return CommandRunner.writeHelp(path, language: invocation.language, console: console).rawValue
         }
 
         let database: AppDatabase
         do {
             database = try AppDatabase.open(path: invocation.databasePath, actor: AppDatabase.actor(in: environment))
+        } catch let error as PlacemakingError {
+            console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
+            return ExitStatus.failure.rawValue
         } catch {
             console.writeError(invocation.language.pick("無法開啟資料庫 \(invocation.databasePath)：\(error)\n",
                                                         "cannot open the database \(invocation.databasePath): \(error)\n"))
@@ -45,8 +53,15 @@ public enum PlacemakingMain {
         }
         let runner = CommandRunner(context: context)
 
-        if let text = invocation.commandText {
-            return Shell(runner: runner, bail: invocation.bail).runScript(text).rawValue
+        if !invocation.commandTexts.isEmpty {
+            let shell = Shell(runner: runner, bail: invocation.bail)
+            var worst = ExitStatus.success
+            for text in invocation.commandTexts {
+                let status = shell.runScript(text)
+                if status.rawValue > worst.rawValue { worst = status }
+                if invocation.bail, status != .success { break }
+            }
+            return worst.rawValue
         }
         if !invocation.command.isEmpty {
             return runner.run(invocation.command).rawValue

@@ -6,19 +6,33 @@ import PlacemakingKit
 enum UsageMessage {
     static func explain(_ parserMessage: String, arguments: [String], language: Language) -> String {
         let (command, path) = CommandGrammar.root.resolve(arguments)
-        var message = translate(parserMessage, language: language)
-        if let unknown = quoted(parserMessage).first, parserMessage.hasPrefix("Unexpected argument") || parserMessage.hasPrefix("Unknown option") {
+        let text = parserMessage.hasPrefix("Error: ") ? String(parserMessage.dropFirst(7)) : parserMessage
+        var message = translate(text, language: language)
+        let names = quoted(text)
+        let isUnexpected = text.hasPrefix("Unexpected argument") || text.range(of: #"^\d+ unexpected arguments"#, options: .regularExpression) != nil
+        if let unknown = names.first, isUnexpected || text.hasPrefix("Unknown option") {
             let candidates = unknown.hasPrefix("-") ? command.options.map(\.spelled) : (command.subcommands ?? []).map(\.commandName)
             if let nearest = nearest(unknown, in: candidates) {
-                let suggestion = (path + [nearest]).joined(separator: " ")
-                message += language.pick("；您是不是要輸入「\(unknown.hasPrefix("-") ? nearest : suggestion)」？",
-                                         "; did you mean '\(unknown.hasPrefix("-") ? nearest : suggestion)'?")
+                let suggestion = unknown.hasPrefix("-") ? nearest
+                    : (path + [nearest] + arguments.dropFirst(path.count + 1)).joined(separator: " ")
+                message += language.pick("；您是不是要輸入「\(suggestion)」？", "; did you mean '\(suggestion)'?")
             }
         }
         let helpPath = (["help"] + path).joined(separator: " ")
         let usage = command.subcommands?.isEmpty == false ? "" : "\n" + language.pick("用法：", "usage: ") + HelpText.usage(command, name: path.joined(separator: " "))
         return language.pick("用法錯誤：", "usage error: ") + message + usage + "\n" +
             language.pick("（輸入 \(helpPath) 查看說明）", "(type \(helpPath) for help)")
+    }
+
+    /// `help export` when there is no `export`: says so, with the nearest command.
+    static func unknownCommand(_ path: [String], resolvedCount: Int, language: Language) -> String {
+        let parent = CommandGrammar.root.resolve(Array(path.prefix(resolvedCount)))
+        let word = path[resolvedCount]
+        let known = (parent.command.subcommands ?? []).map(\.commandName).filter { $0 != "help" }
+        let prefix = parent.path.joined(separator: " ")
+        let suggestion = nearest(word, in: known).map { language.pick("；您是不是要查「help \((parent.path + [$0]).joined(separator: " "))」？", "; did you mean 'help \((parent.path + [$0]).joined(separator: " "))'?") } ?? ""
+        return language.pick("沒有「\((parent.path + [word]).joined(separator: " "))」這個指令\(suggestion)\n\(prefix.isEmpty ? "" : prefix + " ")可用的指令：\(known.joined(separator: "、"))",
+                             "there is no command '\((parent.path + [word]).joined(separator: " "))'\(suggestion)\ncommands\(prefix.isEmpty ? "" : " of " + prefix): \(known.joined(separator: ", "))")
     }
 
     /// The parser's English message, in Traditional Chinese when that is the language.
@@ -28,14 +42,22 @@ enum UsageMessage {
         let names = quoted(text)
         let first = names.first.map { $0.components(separatedBy: " ").first ?? $0 } ?? ""
         if text.hasPrefix("Missing expected argument") { return "缺少必填的 \(first)" }
+        if text.hasPrefix("Missing one of") { return "缺少必填的 \(names.joined(separator: " 或 "))" }
         if text.hasPrefix("Missing value for") { return "\(first) 後面需要一個值" }
+        if text.hasPrefix("Missing required subcommand") { return "缺少子指令" }
         if text.hasPrefix("Unknown option") { return "沒有 \(first) 這個選項" }
+        if text.hasPrefix("Invalid option") { return "看不懂選項「\(text.dropFirst("Invalid option: ".count))」" }
         if text.hasPrefix("Unexpected argument") { return "看不懂「\(first)」" }
+        if text.range(of: #"^\d+ unexpected arguments"#, options: .regularExpression) != nil {
+            return "看不懂「\(names.first?.components(separatedBy: "', '").joined(separator: " ") ?? "")」"
+        }
+        if text.hasPrefix("The option"), text.contains("does not take any value") { return "\(first) 不需要值" }
         if text.hasPrefix("The value"), names.count >= 2 {
-            return "「\(names[0])」不是有效的 \(names[1].components(separatedBy: " ").first ?? names[1])" + (names[1].contains("id") ? "（請輸入數字編號）" : "")
+            let option = names[1].components(separatedBy: " ").first ?? names[1]
+            return "「\(names[0])」不是有效的 \(option)" + (names[1].contains("id") || option.hasPrefix("<") ? "（請輸入數字編號）" : "")
         }
         if text.hasPrefix("Unexpected extra argument") { return "多出了參數 \(names.joined(separator: "、"))" }
-        return text
+        return "指令格式不正確（\(text)）"
     }
 
     private static func quoted(_ text: String) -> [String] {

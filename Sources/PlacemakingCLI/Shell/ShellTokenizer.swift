@@ -1,6 +1,6 @@
 /// Splits a shell line into words as a POSIX shell would for quoting: spaces separate words, single
 /// quotes keep everything, double quotes keep everything but `\"` and `\\`, a backslash escapes the
-/// next character. No variables, globbing or command substitution: nothing is ever executed.
+/// next character, and a `#` that begins a word starts a comment to the end of the line. No variables, globbing or command substitution: nothing is ever executed.
 enum ShellTokenizer {
     enum Problem: Error, Equatable { case unclosedQuote(Character) }
 
@@ -10,7 +10,16 @@ enum ShellTokenizer {
         var inWord = false
         var quote: Character?
         var escaping = false
+        var commentUntilNewline = false
         for c in line {
+            if !escaping, quote == nil, !inWord, c == "#" {
+                // A comment runs to the end of its line; a quoted newline never reaches here.
+                commentUntilNewline = true
+            }
+            if commentUntilNewline {
+                if c == "\n" { commentUntilNewline = false }
+                continue
+            }
             if escaping {
                 // Inside double quotes a backslash escapes only " and \ (as in POSIX shells).
                 if quote == "\"", c != "\"", c != "\\" { current.append("\\") }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import PlacemakingSeeds
 
 extension AppDatabase {
     /// The versioned migrations. Each runs once, in its own transaction; released ones never change.
@@ -16,17 +15,25 @@ extension AppDatabase {
         return migrator
     }
 
-    static func migrationSQL(_ name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "sql", subdirectory: "Migrations") else {
-            throw DatabaseError(message: "migration \(name).sql is missing from the program's resources")
-        }
-        return try String(contentsOf: url, encoding: .utf8)
+    /// The schema version of this program: how many migrations it knows (the last one's name after it).
+    public static var schemaVersion: String {
+        let migrations = (try? migrator(clock: Date.init).migrations) ?? []
+        return "\(migrations.count) (\(migrations.last ?? "?"))"
     }
 
-    /// Runs the seed scripts and writes one audit entry for every record they created.
+    /// The SQL of a migration file (compiled in from `Database/Migrations/NAME.sql`).
+    static func migrationSQL(_ name: String) throws -> String {
+        guard let sql = EmbeddedSQL.migrations.first(where: { $0.name == name })?.sql else {
+            throw PlacemakingError.programDefect("migration \(name).sql is not compiled into the program")
+        }
+        return sql
+    }
+
+    /// Runs the seed scripts (`seeds/sql/*.sql`, in name order) and writes one audit entry for every
+    /// record they created.
     static func seed(_ db: Database, at now: Date) throws {
         let stamp = Timestamp.string(now)
-        for script in try SeedScripts.all() {
+        for script in EmbeddedSQL.seeds {
             try db.execute(sql: script.sql, arguments: ["now": stamp])
         }
         for table in ["plan", "business_proposal", "counseling_visit", "subsidy_application", "participation_case", "event"] {

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import PlacemakingSeeds
 
 /// The ledger's database: owns the connection, creates and upgrades the schema, seeds a new file with
 /// the reference data and the facts of the source report, and offers the reads and the writes (named
@@ -19,9 +18,12 @@ public struct AppDatabase: Sendable {
     /// working `--as` itself); nil lets every record be changed (研考會's staff).
     public private(set) var scope: Int64?
 
-    /// Opens (creating when needed) the database at `path`, and migrates and seeds it.
+    /// Opens (creating when needed) the database at `path`, and migrates and seeds it. A file that is
+    /// not a ledger (not SQLite, another program's tables, or a newer version's schema) is refused
+    /// before anything is written to it.
     public static func open(path: String, actor: String = AppDatabase.defaultActor,
                             clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
+        try LedgerFileCheck.check(path: path, knownMigrations: migrator(clock: clock).migrations)
         // A queue, not a pool: DatabasePool writes a throwaway table at every open to keep its WAL file
         // non-empty, which would change the file even when a command is refused. One connection in WAL
         // mode still lets other programs read while we write.
@@ -30,13 +32,15 @@ public struct AppDatabase: Sendable {
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        return try AppDatabase(writer: queue, actor: actor, clock: clock)
+        return try StorageErrors.mapped {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return try AppDatabase(writer: queue, actor: actor, clock: clock)
+        }
     }
 
     /// A database that lives in memory only, for tests and dry runs.
     public static func inMemory(actor: String = "test", clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
-        try AppDatabase(writer: DatabaseQueue(configuration: configuration()), actor: actor, clock: clock)
+        try StorageErrors.mapped { try AppDatabase(writer: DatabaseQueue(configuration: configuration()), actor: actor, clock: clock) }
     }
 
     init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date) throws {

@@ -7,12 +7,12 @@ extension AppDatabase {
     func write<T>(_ body: (Database, Change) throws -> T) throws -> T {
         let now = clock()
         let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
-        return try writer.write { db in try body(db, change) }
+        return try StorageErrors.mapped { try writer.write { db in try body(db, change) } }
     }
 
     /// Reads in a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.read(body)
+        try StorageErrors.mapped { try writer.read(body) }
     }
 }
 

@@ -3,6 +3,8 @@
 public enum PlacemakingError: Error, Equatable, Sendable {
     public enum DateProblem: Sendable { case unreadable, doesNotExist }
     public enum MoneyProblem: Sendable { case unreadable, negative, fractionOfYuan }
+    public enum StorageProblem: Sendable { case busy, readOnly, diskFull, constraint, syntax, corrupt, cannotOpen, other }
+    public enum NotALedgerReason: Sendable { case notSQLite, foreignTables, newerVersion }
 
     case invalidDate(String, reason: DateProblem)
     case invalidMoney(String, reason: MoneyProblem)
@@ -16,6 +18,12 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case invalidValue(field: String, value: String, hint: String)
     case nothingToChange
     case outsideScope(acting: String, owner: String?)
+    /// SQLite refused or failed; `detail` keeps its own message after the explanation.
+    case storage(StorageProblem, detail: String)
+    /// A file that is not a ledger of this program (or of a newer version of it).
+    case notALedger(path: String, reason: NotALedgerReason)
+    /// Something the program itself got wrong; never caused by input.
+    case programDefect(String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -66,8 +74,47 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             let whose = owner.map { zh ? "屬於「\($0)」" : "belongs to \($0)" } ?? (zh ? "未指定機關" : "has no agency")
             return zh ? "這筆資料\(whose)；以「\(acting)」身分操作時只能新增或修改「\(acting)」的資料（請加上 --agency \(acting)，或以 .as 不帶參數取消身分）"
                 : "this record \(whose); acting for \(acting) you may only add or change \(acting)'s records (add --agency \(acting), or type .as alone to stop acting)"
+        case let .storage(problem, detail):
+            return Self.storageMessage(problem, detail: detail, zh: zh)
+        case let .notALedger(path, reason):
+            switch reason {
+            case .notSQLite:
+                return zh ? "「\(path)」不是 placemaking 資料庫（不是 SQLite 檔案）；請用 --db 指定正確的檔案，或指定新檔名以建立新資料庫"
+                    : "'\(path)' is not a placemaking ledger (not an SQLite file); give the right file with --db, or a new name to create one"
+            case .foreignTables:
+                return zh ? "「\(path)」不是 placemaking 資料庫（是其他程式的 SQLite 檔案），未做任何變更；請用 --db 指定正確的檔案"
+                    : "'\(path)' is not a placemaking ledger (it is another program's SQLite file); nothing was changed; give the right file with --db"
+            case .newerVersion:
+                return zh ? "「\(path)」由較新版本的 placemaking 建立，這個版本無法安全使用；請更新程式（placemaking --version 可查版本）"
+                    : "'\(path)' was made by a newer placemaking; this version cannot use it safely; update the program (see placemaking --version)"
+            }
+        case let .programDefect(detail):
+            return zh ? "程式內部錯誤（\(detail)）；請回報給維護人員" : "internal error (\(detail)); please report it"
         case .nothingToChange:
             return zh ? "沒有要修改的欄位；請至少給一個選項，例如 --title 新名稱" : "nothing to change; give at least one option, e.g. --title NEW"
         }
+    }
+
+    private static func storageMessage(_ problem: StorageProblem, detail: String, zh: Bool) -> String {
+        let explanation: String
+        switch problem {
+        case .busy:
+            explanation = zh ? "資料庫正被其他程式寫入，等候逾時；請稍後再試" : "another program is writing to the database; try again in a moment"
+        case .readOnly:
+            explanation = zh ? "資料庫檔案無法寫入（唯讀或權限不足）；請檢查檔案與資料夾的權限" : "the database file cannot be written (read-only or no permission); check the file's and folder's permissions"
+        case .diskFull:
+            explanation = zh ? "磁碟空間不足，未寫入任何資料；請清出空間後再試" : "the disk is full; nothing was written; free some space and try again"
+        case .constraint:
+            explanation = zh ? "資料不符合資料庫的規則，未寫入" : "the data breaks a rule of the database; nothing was written"
+        case .syntax:
+            explanation = zh ? "查詢語法錯誤" : "SQL syntax error"
+        case .corrupt:
+            explanation = zh ? "資料庫檔案已損壞；請從備份還原" : "the database file is damaged; restore it from a backup"
+        case .cannotOpen:
+            explanation = zh ? "無法開啟資料庫檔案；請檢查路徑與權限" : "cannot open the database file; check the path and permissions"
+        case .other:
+            explanation = zh ? "資料庫錯誤" : "database error"
+        }
+        return "\(explanation)\(zh ? "（" : " (")\(detail)\(zh ? "）" : ")")"
     }
 }
