@@ -22,15 +22,18 @@ public final class Console: @unchecked Sendable {
     public var errors: String { capturedErrors }
 
     func write(_ text: String) {
-        if let file { file.write(Data(text.utf8)) }
-        else if pageBuffer != nil { pageBuffer! += text }
+        if let file { FileDescriptorWriter.writeAll(Array(text.utf8), to: file.fileDescriptor) }
+        else if pageBuffer != nil { pageBuffer?.append(text) }
         else if isCapturing { captured += text }
-        else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        else if !outputClosed { outputClosed = !FileDescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) }
     }
 
     func writeError(_ text: String) {
-        if isCapturing { capturedErrors += text } else { FileHandle.standardError.write(Data(text.utf8)) }
+        if isCapturing { capturedErrors += text } else { FileDescriptorWriter.writeAll(Array(text.utf8), to: STDERR_FILENO) }
     }
+
+    /// Set when standard output's reader went away (`| head`): later output is dropped quietly.
+    private var outputClosed = false
 
     /// Sends output to a file (created or emptied) until `endRedirect`.
     func redirect(to path: String) throws {

@@ -7,6 +7,8 @@ public enum PlacemakingMain {
     public static func run(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
                            console: Console = .standard()) -> Int32 {
         Terminal.ensureUTF8Locale()
+        // A reader that goes away (`| head`, a pager that quit) gives EPIPE on write, handled where written.
+        signal(SIGPIPE, SIG_IGN)
         let invocation: Invocation
         do {
             invocation = try Invocation(arguments: arguments, environment: environment)

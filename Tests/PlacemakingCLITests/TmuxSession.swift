@@ -18,18 +18,46 @@ final class TmuxSession {
     let folder: URL
     let databasePath: String
 
-    init(width: Int = 80, height: Int = 30, arguments: [String] = []) throws {
+    /// The tmux server's and the shell's process ids, to prove that closing ends both.
+    private(set) var processIDs: [pid_t] = []
+
+    /// Starts the program at `width`×`height`. `pager` is `$PAGER` (nil: unset, so the real `less`);
+    /// HOME and XDG_STATE_HOME point into the session's own folder, so no test touches the user's history.
+    init(width: Int = 80, height: Int = 30, arguments: [String] = [], pager: String? = "cat",
+         environment: [String: String] = [:]) throws {
+        guard let binary = Self.binary else { throw POSIXError(.ENOENT) }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("placemaking-tty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         databasePath = folder.appendingPathComponent("ledger.sqlite").path
-        let command = (["env", "HOME=\(folder.path)", "LANG=C.UTF-8", "PAGER=cat", "USER=tester", Self.binary!, "--db", databasePath] + arguments)
-            .map { "'\($0)'" }.joined(separator: " ")
+        var variables = ["HOME": folder.path, "XDG_STATE_HOME": folder.appendingPathComponent(".local/state").path,
+                         "LANG": "C.UTF-8", "USER": "tester", "PLACEMAKING_USER": "tester"]
+        if let pager { variables["PAGER"] = pager }
+        variables.merge(environment) { $1 }
+        let command = (["env", "-u", "PAGER", "-u", "LESS", "-u", "COLUMNS", "-u", "LINES"]
+                       + variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                       + [binary, "--db", databasePath] + arguments)
+            .map { "'\($0.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), command], capture: false)
+        let pids = try tmux(["display-message", "-p", "-t", "main", "#{pid} #{pane_pid}"])
+        processIDs = pids.split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
     }
 
-    deinit {
+    deinit { close() }
+
+    /// Ends the tmux server and the program in it, even if they ignore SIGHUP, and removes the folder.
+    func close() {
         _ = try? tmux(["kill-server"], capture: false)
+        let deadline = Date().addingTimeInterval(3)
+        while processIDs.contains(where: Self.isAlive), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        for pid in processIDs where Self.isAlive(pid) { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Whether a process exists and is not a zombie waiting for its parent.
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return !stat.contains(") Z ")
     }
 
     /// Types text literally.
@@ -96,12 +124,24 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, pipe[0])
         posix_spawn_file_actions_addclose(&actions, pipe[1])
+        // The test runner may block or ignore signals; tmux and the program must not inherit that, or
+        // kill-server cannot end them.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
-        close(pipe[1])
-        defer { close(pipe[0]) }
+        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, environ)
+        Glibc.close(pipe[1])
+        defer { Glibc.close(pipe[0]) }
         guard spawned == 0 else { throw POSIXError(.ENOENT) }
         var output = Data()
         if capture {
