@@ -3,10 +3,16 @@ import PlacemakingKit
 
 extension OutputFormat.Style: ExpressibleByArgument {}
 
-/// `--format`, shared by every command that prints records.
+/// `--format`, `--wide` and `--columns`, shared by every command that prints records.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "輸出格式 output format: table, box, markdown, csv, json")
     var format: OutputFormat.Style?
+
+    @Flag(name: .long, help: "顯示所有欄位（畫面預設只顯示常用欄位）show every column")
+    var wide = false
+
+    @Option(name: .long, parsing: .unconditional, help: "只顯示這些欄位，以逗號分隔，如 編號,機關,預算 choose columns")
+    var columns: String?
 }
 
 /// The date and note of a status change, shared by every `status` command.
@@ -50,14 +56,34 @@ enum Parse {
 }
 
 extension CommandContext {
-    /// Prints a list in the requested format.
-    func show(_ table: ResultTable, _ options: OutputOptions) {
+    /// Prints a list in the requested format: on screen the brief columns unless `--wide`; CSV and
+    /// JSON every column; `--columns` the named ones in any format.
+    func show(_ table: ResultTable, _ options: OutputOptions) throws {
+        let format = format(options.format)
         var stream = console.stream
-        format(options.format).write(table, to: &stream)
+        format.write(try selectColumns(table, options, style: format.style), to: &stream)
+    }
+
+    func selectColumns(_ table: ResultTable, _ options: OutputOptions, style: OutputFormat.Style) throws -> ResultTable {
+        if let columns = options.columns {
+            let names = columns.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
+            var keys: [String] = []
+            for name in names {
+                guard let key = table.columnKey(named: name) else {
+                    let available = table.columns.map { language.pick($0.header, $0.key) }.joined(separator: language.pick("、", ", "))
+                    throw PlacemakingError.invalidValue(field: "--columns", value: name, hint: language.pick("可用的欄位：\(available)", "columns: \(available)"))
+                }
+                keys.append(key)
+            }
+            guard !keys.isEmpty else { throw PlacemakingError.emptyValue(field: "--columns") }
+            return table.selecting(keys)
+        }
+        guard !options.wide, let brief = table.brief, [.table, .box, .markdown].contains(style) else { return table }
+        return table.selecting(brief)
     }
 
     /// Prints one record and its sections in the requested format.
-    func show(_ detail: RecordDetail, _ options: OutputOptions) {
+    func show(_ detail: RecordDetail, _ options: OutputOptions) throws {
         var stream = console.stream
         format(options.format).writeDetail(detail, to: &stream)
     }

@@ -42,7 +42,7 @@ public enum PlacemakingMain {
         }
         let interactive = isatty(STDIN_FILENO) == 1
         let context = CommandContext(database: database, console: console, language: invocation.language,
-                                     terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : nil,
+                                     terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : environment["COLUMNS"].flatMap(Int.init).map { max(20, $0) },
                                      databasePath: invocation.databasePath)
         if let agency = invocation.actingAgency {
             do { try context.act(for: agency) } catch let error as PlacemakingError {

@@ -20,7 +20,7 @@ struct AgencyCommand: ParsableCommand {
                 }
                 agencyKind = parsed
             }
-            context.show(try context.database.agencyTable(kind: agencyKind), output)
+            try context.show(try context.database.agencyTable(kind: agencyKind), output)
         }
     }
 }

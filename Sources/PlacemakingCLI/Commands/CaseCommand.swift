@@ -19,7 +19,7 @@ struct CaseCommand: ParsableCommand {
         func run(in context: CommandContext) throws {
             let filter = CaseFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase),
                                     subsidized: try Parse.yesNo(subsidized, field: "--subsidized"))
-            context.show(try context.database.cases(filter), output)
+            try context.show(try context.database.cases(filter), output)
         }
     }
 
@@ -29,7 +29,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.caseDetail(id: id), output)
+            try context.show(try context.database.caseDetail(id: id), output)
         }
     }
 

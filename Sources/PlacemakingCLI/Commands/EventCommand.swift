@@ -13,7 +13,7 @@ struct EventCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.events(year: Parse.year(year)), output)
+            try context.show(try context.database.events(year: Parse.year(year)), output)
         }
     }
 
@@ -23,7 +23,7 @@ struct EventCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.eventDetail(id: id), output)
+            try context.show(try context.database.eventDetail(id: id), output)
         }
     }
 

@@ -13,7 +13,7 @@ struct HistoryCommand: RunnableCommand {
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
-        context.show(try context.database.history(entity, id: id), output)
+        try context.show(try context.database.history(entity, id: id), output)
     }
 }
 
@@ -37,7 +37,7 @@ struct StatusesCommand: RunnableCommand {
                                .code(status.phase, label: Phase(rawValue: status.phase)?.label ?? status.phase),
                                .bool(status.isInitial), .text(next.joined(separator: context.language.pick("、", ", ")))])
         }
-        context.show(table, output)
+        try context.show(table, output)
     }
 }
 
@@ -45,12 +45,20 @@ struct StatusesCommand: RunnableCommand {
 struct AuditCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "異動紀錄 the audit log", discussion: "例：audit --table plan --id 1")
-    @Option(parsing: .unconditional, help: "資料表，如 plan、participation_case") var table: String?
+    @Option(parsing: .unconditional, help: "資料種類，如 plan、match、case（或資料表名稱）") var table: String?
     @Option(help: "資料編號") var id: Int64?
     @Option(help: "筆數上限") var limit: Int = 50
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
-        context.show(try context.database.auditLog(table: table, id: id, limit: max(1, limit)), output)
+        var ledgerTable: LedgerTable?
+        if let table {
+            guard let found = LedgerTable(named: table) else {
+                let names = LedgerTable.allCases.map { $0.noun ?? $0.table }.joined(separator: "、")
+                throw PlacemakingError.invalidValue(field: "--table", value: table, hint: "可用：\(names)")
+            }
+            ledgerTable = found
+        }
+        try context.show(try context.database.auditLog(table: ledgerTable, id: id, limit: max(1, limit), language: context.language), output)
     }
 }

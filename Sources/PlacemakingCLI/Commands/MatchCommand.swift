@@ -14,7 +14,7 @@ struct MatchCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.matches(plan: plan, year: Parse.year(year)), output)
+            try context.show(try context.database.matches(plan: plan, year: Parse.year(year)), output)
         }
     }
 
@@ -24,7 +24,7 @@ struct MatchCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.matchDetail(id: id), output)
+            try context.show(try context.database.matchDetail(id: id), output)
         }
     }
 

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let filter = PlanFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase), status: status)
-            context.show(try context.database.plans(filter), output)
+            try context.show(try context.database.plans(filter), output)
         }
     }
 
@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.planDetail(id: id), output)
+            try context.show(try context.database.planDetail(id: id), output)
         }
     }
 

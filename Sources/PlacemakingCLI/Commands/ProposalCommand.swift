@@ -17,7 +17,7 @@ struct ProposalCommand: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let filter = ProposalFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase), plan: plan)
-            context.show(try context.database.proposals(filter), output)
+            try context.show(try context.database.proposals(filter), output)
         }
     }
 
@@ -27,7 +27,7 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.proposalDetail(id: id), output)
+            try context.show(try context.database.proposalDetail(id: id), output)
         }
     }
 

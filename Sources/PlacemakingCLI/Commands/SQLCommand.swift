@@ -12,6 +12,6 @@ struct SQLCommand: RunnableCommand {
     func run(in context: CommandContext) throws {
         let sql = statement.joined(separator: " ")
         guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PlacemakingError.emptyValue(field: "SQL") }
-        context.show(try context.database.query(sql), output)
+        try context.show(try context.database.query(sql), output)
     }
 }

@@ -16,7 +16,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let filter = SubsidyFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase))
-            context.show(try context.database.subsidies(filter), output)
+            try context.show(try context.database.subsidies(filter), output)
         }
     }
 
@@ -26,7 +26,7 @@ struct SubsidyCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.subsidyDetail(id: id), output)
+            try context.show(try context.database.subsidyDetail(id: id), output)
         }
     }
 

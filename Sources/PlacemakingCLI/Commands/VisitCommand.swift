@@ -14,7 +14,7 @@ struct VisitCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.visits(year: Parse.year(year), agency: agency), output)
+            try context.show(try context.database.visits(year: Parse.year(year), agency: agency), output)
         }
     }
 
@@ -24,7 +24,7 @@ struct VisitCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            context.show(try context.database.visitDetail(id: id), output)
+            try context.show(try context.database.visitDetail(id: id), output)
         }
     }
 

@@ -43,6 +43,7 @@ public enum JSONText {
         case .integer(let i): String(i)
         case .money(let m): String(m.yuan)
         case .date(let d), .dateOnOrBefore(let d): string(d.iso)
+        case .timestamp(let stamp): string(stamp)
         case .code(let code, _): string(code)
         case .bool(let b): b ? "true" : "false"
         case .null: "null"

@@ -32,6 +32,8 @@ public struct ResultTable: Sendable, Equatable {
         case code(String, label: String)
         /// A date known only as "on or before" (the exact day is unknown): 111/06/30前.
         case dateOnOrBefore(ROCDate)
+        /// A moment, stored as UTC ISO 8601 (`2026-11-27T07:24:44Z`), shown in Taiwan's time and calendar.
+        case timestamp(String)
         case null
 
         /// The cell as a person reads it on screen or in a spreadsheet.
@@ -44,6 +46,7 @@ public struct ResultTable: Sendable, Equatable {
             case .bool(let b): return b ? language.pick("是", "yes") : language.pick("否", "no")
             case .code(let code, let label): return language.pick(label, code)
             case .dateOnOrBefore(let d): return language.pick("\(d.roc)前", "by \(d.roc)")
+            case .timestamp(let stamp): return Timestamp.local(stamp) ?? stamp
             case .null: return nullIsUnknown ? language.pick("未詳", "unknown") : ""
             }
         }
@@ -51,10 +54,37 @@ public struct ResultTable: Sendable, Equatable {
 
     public var columns: [Column]
     public var rows: [[Cell]]
+    /// The keys of the columns people scan, shown on screen unless `--wide` or `--columns` asks for
+    /// others; nil shows every column.
+    public var brief: [String]?
 
     public init(columns: [Column], rows: [[Cell]] = []) {
         self.columns = columns
         self.rows = rows
+    }
+
+    /// Only the columns with these keys, in the order given.
+    public func selecting(_ keys: [String]) -> ResultTable {
+        let indices = keys.compactMap { key in columns.firstIndex { $0.key == key } }
+        return ResultTable(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
+    }
+
+    /// The key of the column a user means by its key (`statusOn`), its Chinese or English header
+    /// (`狀態日期`, `status date`), ignoring case and a unit in parentheses; nil when there is none.
+    public func columnKey(named name: String) -> String? {
+        let wanted = Self.folded(name)
+        return columns.first { column in
+            [column.key, column.header, column.headerEnglish].contains { Self.folded($0) == wanted || Self.folded(Self.withoutUnit($0)) == wanted }
+        }?.key
+    }
+
+    private static func folded(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+    }
+
+    private static func withoutUnit(_ s: String) -> String {
+        guard let open = s.firstIndex(where: { $0 == "(" || $0 == "（" }) else { return s }
+        return String(s[..<open]).trimmingCharacters(in: .whitespaces)
     }
 
     /// The value of column `key` in row `index`, for tests and summaries.

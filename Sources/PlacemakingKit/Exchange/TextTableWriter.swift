@@ -15,14 +15,22 @@ struct TextTableWriter {
                     switch row[c] { case .integer, .money, .null: true; default: false }
                 }
         }
-        let headers = table.columns.map { sanitize($0.header(language)) }
+        let escape = format.style == .markdown
+            ? { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
+            : { (s: String) in s }
+        let headers = table.columns.map { escape(sanitize($0.header(language))) }
         let cells = table.rows.map { row in
-            zip(table.columns, row).map { sanitize($1.display(language, nullIsUnknown: $0.nullIsUnknown)) }
+            zip(table.columns, row).map { escape(sanitize($1.display(language, nullIsUnknown: $0.nullIsUnknown))) }
         }
         let atomic = table.columns.indices.map { c in
             table.rows.allSatisfy { if case .text = $0[c] { false } else { true } }
         }
-        let widths = columnWidths(headers: format.headers ? headers : nil, cells: cells, atomic: atomic)
+        let layout = self.layout(headers: headers, cells: cells, atomic: atomic)
+        let kept = layout.columns
+        let widths = layout.widths
+        let shownHeaders = kept.map { headers[$0] }
+        let shownNumeric = kept.map { numeric[$0] }
+        let shownCells = cells.map { row in kept.map { row[$0] } }
 
         switch format.style {
         case .box:
@@ -31,53 +39,74 @@ struct TextTableWriter {
                                            : ["┌", "─", "┬", "┐", "│", "├", "┼", "┤", "└", "┴", "┘"]
             out.write(rule(g[0], g[1], g[2], g[3], widths))
             if format.headers {
-                writeRow(headers, widths, numeric: nil, open: g[4] + " ", gap: " \(g[4]) ", close: " " + g[4], to: &out)
+                writeRow(shownHeaders, widths, numeric: nil, open: g[4] + " ", gap: " \(g[4]) ", close: " " + g[4], to: &out)
                 out.write(rule(g[5], g[1], g[6], g[7], widths))
             }
-            for row in cells { writeRow(row, widths, numeric: numeric, open: g[4] + " ", gap: " \(g[4]) ", close: " " + g[4], to: &out) }
+            for row in shownCells { writeRow(row, widths, numeric: shownNumeric, open: g[4] + " ", gap: " \(g[4]) ", close: " " + g[4], to: &out) }
             out.write(rule(g[8], g[1], g[9], g[10], widths))
         case .markdown:
-            let escaped = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
-            let mdHeaders = headers.map(escaped), mdCells = cells.map { $0.map(escaped) }
-            let mdWidths = columnWidths(headers: mdHeaders, cells: mdCells, fit: false).map { max($0, 3) }
-            writeRow(mdHeaders, mdWidths, numeric: nil, open: "| ", gap: " | ", close: " |", to: &out)
-            out.write("|" + mdWidths.indices.map { " " + String(repeating: "-", count: mdWidths[$0] - (numeric[$0] ? 1 : 0)) + (numeric[$0] ? ":" : "") + " " }.joined(separator: "|") + "|\n")
-            for row in mdCells { writeRow(row, mdWidths, numeric: numeric, open: "| ", gap: " | ", close: " |", to: &out) }
+            // A Markdown row must stay on one line: on a narrow screen long cells are cut (files get them whole).
+            let cut = { (row: [String]) in zip(row, widths).map { self.truncate($0, to: $1) } }
+            writeRow(cut(shownHeaders), widths, numeric: nil, open: "| ", gap: " | ", close: " |", to: &out)
+            out.write("|" + widths.indices.map { " " + String(repeating: "-", count: widths[$0] - (shownNumeric[$0] ? 1 : 0)) + (shownNumeric[$0] ? ":" : "") + " " }.joined(separator: "|") + "|\n")
+            for row in shownCells { writeRow(cut(row), widths, numeric: shownNumeric, open: "| ", gap: " | ", close: " |", to: &out) }
         default:
             if format.headers {
-                writeRow(headers, widths, numeric: nil, open: "", gap: "  ", close: "", to: &out)
+                writeRow(shownHeaders, widths, numeric: nil, open: "", gap: "  ", close: "", to: &out)
                 out.write(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n")
             }
-            for row in cells { writeRow(row, widths, numeric: numeric, open: "", gap: "  ", close: "", to: &out) }
+            for row in shownCells { writeRow(row, widths, numeric: shownNumeric, open: "", gap: "  ", close: "", to: &out) }
+        }
+        let hidden = table.columns.indices.filter { !kept.contains($0) }.map { table.columns[$0].header(language) }
+        if !hidden.isEmpty {
+            for line in wrap(language.pick("（畫面太窄，另有 \(hidden.count) 欄未顯示：\(hidden.joined(separator: "、"))；可用 --columns 選擇欄位，或 --format csv）",
+                                           "(too narrow: \(hidden.count) more columns not shown: \(hidden.joined(separator: ", ")); choose with --columns, or use --format csv)"),
+                             to: max(10, format.maxWidth ?? 80)) {
+                out.write(line + "\n")
+            }
         }
     }
 
     // MARK: - Layout
 
-    /// Natural widths, then shrunk (widest first) until the table fits `maxWidth`. Headers may wrap inside
-    /// their column; dates, numbers and codes (`atomic`) keep the width of their widest value; text
-    /// keeps at least 10 columns, so a short name is never split. No column is below 2, so a wide
-    /// character always fits. A table that still does not fit is left for the terminal to wrap.
-    private func columnWidths(headers: [String]?, cells: [[String]], atomic: [Bool] = [], fit: Bool = true) -> [Int] {
-        let count = headers?.count ?? cells.first?.count ?? 0
+    /// Which columns to show and how wide. Natural widths, shrunk (widest first) until the table fits
+    /// `maxWidth`: text wraps down to 6 columns, headers down to 4; dates, numbers and codes
+    /// (`atomic`) are never split. A table that still does not fit loses columns from the right (never
+    /// the first), and says so below it, rather than overflow the line or garble a number.
+    private func layout(headers: [String], cells: [[String]], atomic: [Bool]) -> (columns: [Int], widths: [Int]) {
+        let count = headers.count
         func widest(_ texts: [String]) -> Int {
             texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { width.of(String($0)) }.max() ?? 0
         }
         let cellWidths = (0..<count).map { c in widest(cells.map { $0[c] }) }
-        let headerWidths = (0..<count).map { c in headers.map { widest([$0[c]]) } ?? 0 }
-        var widths = (0..<count).map { max(2, cellWidths[$0], headerWidths[$0]) }
-        guard fit, let maxWidth = format.maxWidth, count > 0 else { return widths }
-        let chrome = format.style == .box ? 3 * count + 1 : 2 * (count - 1)
+        let headerWidths = (0..<count).map { c in format.headers ? widest([headers[c]]) : 0 }
+        let natural = (0..<count).map { max(2, cellWidths[$0], headerWidths[$0]) }
+        guard let maxWidth = format.maxWidth, count > 0 else { return (Array(0..<count), natural) }
         let floors = (0..<count).map { c -> Int in
             let headerFloor = min(headerWidths[c], 4)
-            let cellFloor = c < atomic.count && atomic[c] ? cellWidths[c] : min(cellWidths[c], 10)
+            let cellFloor = atomic[c] ? cellWidths[c] : min(cellWidths[c], 6)
             return max(2, headerFloor, cellFloor)
         }
-        while widths.reduce(0, +) + chrome > maxWidth {
-            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+        var kept = Array(0..<count)
+        while true {
+            var widths = kept.map { natural[$0] }
+            let chrome = format.style == .table ? 2 * (kept.count - 1) : 3 * kept.count + 1
+            // First wrap headers that are wider than their values (資料編號 over small ids): cheap to read.
+            for (i, c) in kept.enumerated() where widths.reduce(0, +) + chrome > maxWidth {
+                let excess = widths.reduce(0, +) + chrome - maxWidth
+                widths[i] -= min(excess, max(0, widths[i] - max(floors[c], cellWidths[c])))
+            }
+            while widths.reduce(0, +) + chrome > maxWidth {
+                guard let widest = widths.indices.filter({ widths[$0] > floors[kept[$0]] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+            if widths.reduce(0, +) + chrome <= maxWidth || kept.count == 1 {
+                // A lone column wider than the screen still wraps inside it.
+                if kept.count == 1 { widths[0] = min(widths[0], max(2, maxWidth - chrome)) }
+                return (kept, widths)
+            }
+            kept.removeLast()
         }
-        return widths
     }
 
     private func writeRow(_ row: [String], _ widths: [Int], numeric: [Bool]?, open: String, gap: String, close: String,
@@ -101,38 +130,54 @@ struct TextTableWriter {
     }
 
     /// Splits `text` into lines no wider than `limit`, at newlines and, when a line is too long, at the
-    /// last space that fits (else at a character boundary).
+    /// last space, or before an opening parenthesis (預算 / (元)), that leaves both parts within the
+    /// limit; else at a character boundary. Never splits a character; no line exceeds `limit` (≥ 2).
     func wrap(_ text: String, to limit: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current = "", currentWidth = 0
+            var current: [Character] = []
+            var currentWidth = 0
             for character in paragraph {
                 let w = width.of(character)
                 if currentWidth + w > limit, !current.isEmpty {
-                    // Prefer to break at a space, or before an opening parenthesis: 預算 / (元).
-                    if character == "(" || character == "（" {
-                        lines.append(current)
-                        current = ""
-                        currentWidth = 0
-                    } else if let brk = current.lastIndex(where: { $0 == " " || $0 == "(" || $0 == "（" }), brk != current.startIndex, character != " " {
-                        let keep = current[brk] == " " ? current.index(after: brk) : brk
-                        let tail = String(current[keep...])
-                        lines.append(String(current[..<brk]))
-                        current = tail
-                        currentWidth = width.of(tail)
-                    } else {
-                        lines.append(current)
-                        current = ""
-                        currentWidth = 0
+                    // The last break point after which the rest, with this character, still fits.
+                    var cut: Int?
+                    for i in stride(from: current.count - 1, to: 0, by: -1) where current[i] == " " || current[i] == "(" || current[i] == "（" {
+                        let restStart = current[i] == " " ? i + 1 : i
+                        if width.of(String(current[restStart...])) + w <= limit { cut = i }
+                        break
                     }
-                    if character == " " { continue }
+                    if let cut {
+                        let restStart = current[cut] == " " ? cut + 1 : cut
+                        lines.append(String(current[..<cut]))
+                        current = Array(current[restStart...])
+                    } else {
+                        lines.append(String(current))
+                        current = []
+                    }
+                    currentWidth = width.of(String(current))
+                    if character == " ", current.isEmpty { continue }
                 }
                 current.append(character)
                 currentWidth += w
             }
-            lines.append(current)
+            lines.append(String(current))
         }
         return lines
+    }
+
+    /// `text` cut to `limit` columns with an ellipsis when longer.
+    func truncate(_ text: String, to limit: Int) -> String {
+        guard width.of(text) > limit else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = width.of(character)
+            if used + w > limit - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
     }
 
     /// Shows control characters (other than newline) as caret notation: ESC becomes `^[`.
@@ -141,7 +186,7 @@ struct TextTableWriter {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == "\t" { out += " " }
-            else if scalar.value < 0x20, scalar != "\n" { out += "^" + String(Unicode.Scalar(scalar.value + 0x40)!) }
+            else if scalar.value < 0x20, scalar != "\n" { out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40))) }
             else if scalar.value == 0x7F { out += "^?" }
             else { out.unicodeScalars.append(scalar) }
         }

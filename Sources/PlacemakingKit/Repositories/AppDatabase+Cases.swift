@@ -85,6 +85,7 @@ extension Database {
             .init("subsidyAmount", "補助金額(元)", "subsidy (NT$)"), .init("isPlaceholder", "僅知件數", "placeholder"),
             .init("note", "備註", "note", nullIsUnknown: false),
         ])
+        table.brief = ["id", "year", "agency", "title", "status", "subsidized"]
         table.rows = try Row.fetchAll(self, sql: """
             SELECT c.id, c.year, a.name AS agency, c.title, c.method, c.status, s.phase, c.subsidized, c.subsidy_amount,
                    c.is_placeholder, c.note

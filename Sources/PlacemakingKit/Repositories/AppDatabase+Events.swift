@@ -74,6 +74,7 @@ extension Database {
             .init("plannedFrom", "預定起", "planned from"), .init("plannedTo", "預定迄", "planned to"),
             .init("heldOn", "辦理日期", "held on", nullIsUnknown: false), .init("note", "備註", "note", nullIsUnknown: false),
         ])
+        table.brief = ["id", "year", "title", "status", "statusOn", "plannedFrom"]
         table.rows = try Row.fetchAll(self, sql: """
             SELECT e.id, e.year, e.title, e.kind, o.name AS organiser, p.name AS partner, e.status, s.phase,
                    h.effective_on AS status_on, h.on_or_before, e.planned_from, e.planned_to, e.held_on, e.note

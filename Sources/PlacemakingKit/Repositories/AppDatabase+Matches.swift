@@ -60,6 +60,7 @@ extension Database {
             .init("meeting", "會議", "meeting"), .init("matchedOn", "媒合日期", "matched on"),
             .init("note", "備註", "note", nullIsUnknown: false),
         ])
+        table.brief = ["id", "planId", "agency", "ministry", "subsidyAmount", "investmentAmount", "matchedOn"]
         table.rows = try Row.fetchAll(self, sql: """
             SELECT m.id, m.plan_id, a.name AS agency, mi.name AS ministry, m.subsidy_amount, m.investment_amount,
                    m.meeting, m.matched_on, m.note

@@ -69,6 +69,7 @@ extension AppDatabase {
                 """, arguments: ["agency": agencyId, "phase": filter.phase?.rawValue, "status": status,
                                  "first": bounds?.first, "last": bounds?.last])
             var table = ResultTable(columns: Self.planColumns)
+            table.brief = ["id", "agency", "title", "status", "statusOn"]
             table.rows = rows.map(Self.planCells)
             return table
         }
@@ -128,7 +129,7 @@ extension AppDatabase {
     ]
 
     static func provenanceCells(_ row: Row) -> [ResultTable.Cell] {
-        [.from(row["note"]), .from(row["source_id"]), .from(row["source_section"]), .text(row["created_at"]), .text(row["updated_at"])]
+        [.from(row["note"]), .from(row["source_id"]), .from(row["source_section"]), .timestamp(row["created_at"]), .timestamp(row["updated_at"])]
     }
 
     static func phaseCell(_ phase: String) -> ResultTable.Cell {

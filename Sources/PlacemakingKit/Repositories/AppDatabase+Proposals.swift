@@ -81,6 +81,7 @@ extension Database {
             .init("submittedOn", "提報日期", "submitted on"), .init("amount", "金額(元)", "amount (NT$)"),
             .init("ministry", "部會", "ministry"), .init("note", "備註", "note", nullIsUnknown: false),
         ])
+        table.brief = ["id", "planId", "agency", "title", "status", "statusOn"]
         table.rows = try Row.fetchAll(self, sql: """
             SELECT bp.id, bp.plan_id, a.name AS agency, bp.year, bp.title, bp.status, s.phase, h.effective_on AS status_on,
                    h.on_or_before, bp.submitted_on, bp.amount, mi.name AS ministry, bp.note

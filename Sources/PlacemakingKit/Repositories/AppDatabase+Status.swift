@@ -167,7 +167,7 @@ extension Database {
             let phase: String = row["phase"]
             return [.text(row["status"]), .code(phase, label: Phase(rawValue: phase)?.label ?? phase),
                     .date(iso: row["effective_on"]), .bool(row["on_or_before"]), .from(row["note"]),
-                    .text(row["recorded_by"]), .text(row["recorded_at"])]
+                    .text(row["recorded_by"]), .timestamp(row["recorded_at"])]
         }
         return table
     }

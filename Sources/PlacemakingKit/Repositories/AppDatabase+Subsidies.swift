@@ -123,6 +123,7 @@ extension Database {
             .init("awardedOn", "核定日期", "awarded on"), .init("planId", "計畫編號", "plan id", nullIsUnknown: false),
             .init("note", "備註", "note", nullIsUnknown: false),
         ])
+        table.brief = ["id", "agency", "title", "status", "statusOn", "awardedAmount"]
         table.rows = try Row.fetchAll(self, sql: """
             SELECT sa.id, a.name AS agency, sa.title, sp.name AS programme, cr.year, cr.round, sa.status, s.phase,
                    h.effective_on AS status_on, h.on_or_before, sa.requested_amount, sa.awarded_amount, sa.awarded_on,

@@ -61,6 +61,7 @@ extension Database {
             .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
             .init("planId", "計畫編號", "plan id", nullIsUnknown: false), .init("note", "備註", "note", nullIsUnknown: false),
         ])
+        table.brief = ["id", "agency", "partner", "visitedOn", "purpose"]
         table.rows = try Row.fetchAll(self, sql: """
             SELECT v.id, a.name AS agency, pa.name AS partner, v.year, v.visited_on, v.purpose, v.plan_id, v.note
             FROM counseling_visit v JOIN agency a ON a.id = v.agency_id LEFT JOIN agency pa ON pa.id = v.partner_id

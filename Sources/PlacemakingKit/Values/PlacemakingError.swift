@@ -64,7 +64,8 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "\(kind.label) #\(id) 目前為「\(from)」，不能直接改為「\(to)」；可改為：\(next)"
                 : "\(kind.labelEnglish) #\(id) is '\(from)' and cannot change to '\(to)'; allowed: \(next)"
         case let .notFound(kind, table, id):
-            let what = kind.map { zh ? $0.label : $0.labelEnglish } ?? table
+            let what = kind.map { zh ? $0.label : $0.labelEnglish }
+                ?? LedgerTable(rawValue: table).map { zh ? $0.label : $0.labelEnglish } ?? table
             return zh ? "找不到\(what) #\(id)；請用 list 指令查看現有編號" : "there is no \(what) #\(id); use the list command to see ids"
         case let .emptyValue(field):
             return zh ? "「\(field)」不可空白；請輸入內容" : "'\(field)' cannot be blank; type a value"
