@@ -164,7 +164,7 @@ extension Database {
         guard let match else {
             let names = Dictionary(grouping: try AgencyName.fetchAll(self), by: \.agencyId)
             let similar = { (a: Agency) in
-                ([a.name] + (names[a.id!] ?? []).map(\.name)).contains { Self.looksLike(Self.nameKey($0), wanted) }
+                ([a.name] + (a.id.flatMap { names[$0] } ?? []).map(\.name)).contains { Self.looksLike(Self.nameKey($0), wanted) }
             }
             var suggestions = all.filter { a in kinds.map { $0.contains { $0.rawValue == a.kind } } ?? true }.filter(similar)
             if suggestions.isEmpty { suggestions = all.filter(similar) }
