@@ -38,6 +38,25 @@ CREATE TABLE agency (
     source_section  TEXT
 ) STRICT;
 
+-- Every name an agency is known by, so that users may type any of them: its current short name
+-- (agency.name, 六龜區), its formal name (agency.full_name, 高雄市六龜區公所), common abbreviations and
+-- other forms (六龜區公所, 六龜, 數位部), and earlier names with the day they stopped being used (農委會
+-- until 2023-08-01), so that a record can show the name in force on its date. No two names may be the
+-- same once spaces are dropped and 臺 is read as 台 (the expression index below).
+CREATE TABLE agency_name (
+    id          INTEGER PRIMARY KEY,
+    agency_id   INTEGER NOT NULL REFERENCES agency(id),
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0 AND name = trim(name)),  -- as written, e.g. 行政院農業委員會
+    kind        TEXT NOT NULL CHECK (kind IN ('formal', 'short', 'alias', 'former')),  -- formal/short: agency.full_name/name
+    valid_from  TEXT CHECK (valid_from IS NULL OR date(valid_from) IS valid_from),  -- first day in force; NULL: not known
+    valid_to    TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to),        -- first day no longer in force (the renaming)
+    source_id   TEXT REFERENCES source_document(id),   -- where the name and its dates were confirmed
+    CHECK ((kind = 'former') = (valid_to IS NOT NULL)),  -- only a former name has ended, and its end is known
+    CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from < valid_to)
+) STRICT;
+CREATE UNIQUE INDEX agency_name_key ON agency_name(replace(replace(replace(name, '臺', '台'), ' ', ''), '　', ''));
+CREATE INDEX agency_name_agency ON agency_name(agency_id);
+
 -- The fixed phases every status maps to; reports aggregate on phases, so vocabularies may change.
 CREATE TABLE phase (
     name        TEXT PRIMARY KEY CHECK (name IN ('draft', 'submitted', 'reviewing', 'approved',

@@ -12,6 +12,7 @@ extension AppDatabase {
         migrator.registerMigration("0001 seed reference data and 111 facts") { db in
             try seed(db, at: clock())
         }
+        migrator.registerMigration("0002 agency names") { db in try db.execute(sql: try migrationSQL("0002_agency_names")) }
         return migrator
     }
 

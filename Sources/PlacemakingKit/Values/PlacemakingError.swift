@@ -24,6 +24,10 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case notALedger(path: String, reason: NotALedgerReason)
     /// Something the program itself got wrong; never caused by input.
     case programDefect(String)
+    /// The agency list is kept by 研考會's staff: refused while acting for one agency.
+    case agenciesKeptByRDEC(acting: String)
+    /// A name (after dropping spaces and reading 臺 as 台) already belongs to an agency.
+    case agencyNameTaken(String, owner: String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -93,6 +97,12 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "程式內部錯誤（\(detail)）；請回報給維護人員" : "internal error (\(detail)); please report it"
         case .nothingToChange:
             return zh ? "沒有要修改的欄位；請至少給一個選項，例如 --title 新名稱" : "nothing to change; give at least one option, e.g. --title NEW"
+        case let .agenciesKeptByRDEC(acting):
+            return zh ? "機關名單由研考會維護；以「\(acting)」身分操作時不能新增或修改機關（以 .as 不帶參數取消身分）"
+                : "the agency list is kept by RDEC staff; acting for \(acting) you cannot add or change agencies (type .as alone to stop acting)"
+        case let .agencyNameTaken(name, owner):
+            return zh ? "名稱「\(name)」已是「\(owner)」的名稱（不分臺台、空白）；請換一個名稱，或用 agency show 查看"
+                : "the name '\(name)' already belongs to \(owner) (臺/台 and spaces aside); choose another, or see `agency show`"
         }
     }
 
