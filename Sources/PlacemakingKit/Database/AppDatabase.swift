@@ -9,6 +9,9 @@ public struct AppDatabase: Sendable {
     /// The connection. WAL mode, foreign keys on, a busy timeout.
     let writer: any DatabaseWriter
 
+    /// The file, for the read-only connection of `sql`; nil when the database lives in memory.
+    let path: String?
+
     /// Who is making changes, as written in the audit log and the status history.
     public private(set) var actor: String
 
@@ -31,7 +34,8 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
-        return try AppDatabase(writer: queue, actor: actor, clock: clock)
+        let isFile = !path.isEmpty && path != ":memory:"
+        return try AppDatabase(writer: queue, path: isFile ? path : nil, actor: actor, clock: clock)
     }
 
     /// A database that lives in memory only, for tests and dry runs.
@@ -39,8 +43,9 @@ public struct AppDatabase: Sendable {
         try AppDatabase(writer: DatabaseQueue(configuration: configuration()), actor: actor, clock: clock)
     }
 
-    init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date) throws {
+    init(writer: any DatabaseWriter, path: String? = nil, actor: String, clock: @escaping @Sendable () -> Date) throws {
         self.writer = writer
+        self.path = path
         self.actor = actor
         self.clock = clock
         try Self.migrator(clock: clock).migrate(writer)

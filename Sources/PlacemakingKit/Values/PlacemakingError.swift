@@ -16,6 +16,12 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case invalidValue(field: String, value: String, hint: String)
     case nothingToChange
     case outsideScope(acting: String, owner: String?)
+    /// `sql` refused a statement that would do more than read.
+    case sqlRefused(SQLRefusal)
+    /// `sql` ran past its time limit and was stopped.
+    case queryTimedOut(seconds: Double)
+    /// `sql` was stopped by Ctrl-C.
+    case queryInterrupted
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -68,6 +74,14 @@ public enum PlacemakingError: Error, Equatable, Sendable {
                 : "this record \(whose); acting for \(acting) you may only add or change \(acting)'s records (add --agency \(acting), or type .as alone to stop acting)"
         case .nothingToChange:
             return zh ? "沒有要修改的欄位；請至少給一個選項，例如 --title 新名稱" : "nothing to change; give at least one option, e.g. --title NEW"
+        case let .sqlRefused(refusal):
+            return refusal.message(language)
+        case let .queryTimedOut(seconds):
+            let shown = seconds == seconds.rounded() && seconds < 1e9 ? String(Int(seconds)) : String(seconds)
+            return zh ? "查詢超過 \(shown) 秒已中止；請縮小範圍（加上 WHERE 或 LIMIT）"
+                : "the query ran longer than \(shown) seconds and was stopped; narrow it (add WHERE or LIMIT)"
+        case .queryInterrupted:
+            return zh ? "查詢已中斷" : "query interrupted"
         }
     }
 }
