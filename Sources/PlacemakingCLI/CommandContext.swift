@@ -22,6 +22,8 @@ public final class CommandContext: @unchecked Sendable {
     /// The agency the user works for (`--as`, `.as`): shown in the prompt, offered first in forms,
     /// written with the user's name in the audit log, and the only agency whose records may be changed.
     private(set) var actingAgency: String?
+    /// Seconds `sql` may run (PLACEMAKING_SQL_TIMEOUT, else 10).
+    var sqlTimeout = AppDatabase.defaultQueryTimeout
     private let userName: String
 
     public init(database: AppDatabase, console: Console, language: Language = .chinese, terminalWidth: Int? = nil,

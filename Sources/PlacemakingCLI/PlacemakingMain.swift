@@ -44,6 +44,7 @@ public enum PlacemakingMain {
         let context = CommandContext(database: database, console: console, language: invocation.language,
                                      terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : environment["COLUMNS"].flatMap(Int.init).map { max(20, $0) },
                                      databasePath: invocation.databasePath)
+        context.sqlTimeout = AppDatabase.queryTimeout(in: environment)
         if let agency = invocation.actingAgency {
             do { try context.act(for: agency) } catch let error as PlacemakingError {
                 console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")

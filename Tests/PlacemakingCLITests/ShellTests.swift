@@ -120,3 +120,32 @@ struct SQLTests {
         #expect(result.errors.contains(".nope"))
     }
 }
+
+@Suite("Read-only SQL limits")
+struct SQLLimitTests {
+    @Test("a runaway query stops at PLACEMAKING_SQL_TIMEOUT with exit 1 and a Chinese message")
+    func timeLimit() throws {
+        let program = try ProgramRun()
+        _ = program.run(["agency", "list"])
+        let before = program.bytes
+        let start = Date()
+        let result = program.run(["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"],
+                                 environment: ["PLACEMAKING_SQL_TIMEOUT": "1"])
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(result.status == 1)
+        #expect(result.errors == "錯誤：查詢超過 1 秒已中止；請縮小範圍（加上 WHERE 或 LIMIT）\n")
+        #expect(program.bytes == before)
+    }
+
+    @Test("a refused PRAGMA says what sql can do, and the next write still obeys CHECK constraints")
+    func refusedPragma() throws {
+        let program = try ProgramRun()
+        let result = program.run(["sql", "PRAGMA ignore_check_constraints(1)"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("錯誤：sql 只能讀取資料"), "\(result.errors)")
+        #expect(!result.errors.contains("authorized"))
+        let english = program.run(["--lang", "en", "sql", "SELECT load_extension('x')"])
+        #expect(english.status == 1)
+        #expect(english.errors.contains("does not allow the function load_extension()"), "\(english.errors)")
+    }
+}

@@ -46,7 +46,7 @@ final class LineEditor {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGWINCH)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        signal(SIGINT) { _ in interrupted = 1 }
+        signal(SIGINT) { _ in interrupted = 1; AppDatabase.interruptRunningQuery() }
         signal(SIGWINCH) { _ in resized = 1 }
         rl_attempted_completion_function = { text, start, _ in
             guard let text, let completer = completerProvider?(), let buffer = rl_line_buffer else { return nil }

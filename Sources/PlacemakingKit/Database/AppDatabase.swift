@@ -8,6 +8,9 @@ public struct AppDatabase: Sendable {
     /// The connection. WAL mode, foreign keys on, a busy timeout.
     let writer: any DatabaseWriter
 
+    /// The file, for the read-only connection of `sql`; nil when the database lives in memory.
+    let path: String?
+
     /// Who is making changes, as written in the audit log and the status history.
     public private(set) var actor: String
 
@@ -32,9 +35,10 @@ public struct AppDatabase: Sendable {
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        let isFile = !path.isEmpty && path != ":memory:"
         return try StorageErrors.mapped {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            return try AppDatabase(writer: queue, actor: actor, clock: clock)
+            return try AppDatabase(writer: queue, path: isFile ? path : nil, actor: actor, clock: clock)
         }
     }
 
@@ -43,8 +47,9 @@ public struct AppDatabase: Sendable {
         try StorageErrors.mapped { try AppDatabase(writer: DatabaseQueue(configuration: configuration()), actor: actor, clock: clock) }
     }
 
-    init(writer: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date) throws {
+    init(writer: any DatabaseWriter, path: String? = nil, actor: String, clock: @escaping @Sendable () -> Date) throws {
         self.writer = writer
+        self.path = path
         self.actor = actor
         self.clock = clock
         try Self.migrator(clock: clock).migrate(writer)

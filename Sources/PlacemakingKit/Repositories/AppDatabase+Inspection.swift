@@ -2,24 +2,19 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Runs one SQL statement that can only read, and returns its rows. Refused: anything that writes,
-    /// ATTACH and DETACH, VACUUM, PRAGMA assignments, and a second statement after a `;`. The statement
-    /// also runs with `PRAGMA query_only` on, so SQLite itself refuses a write that got past the checks.
-    public func query(_ sql: String) throws -> ResultTable {
-        try read { db in
-            let statement: Statement
-            do {
-                statement = try db.makeStatement(sql: sql)
-            } catch let error as DatabaseError where error.message?.contains("Multiple statements") == true {
-                throw PlacemakingError.invalidValue(field: "SQL", value: sql, hint: "一次只能執行一個 SELECT 陳述式；請去掉分號後的內容")
-            }
-            let words = statement.sql.uppercased().split(whereSeparator: { !$0.isLetter && $0 != "_" }).prefix(3).map(String.init)
-            let isPragmaAssignment = words.first == "PRAGMA" && statement.sql.contains("=")
-            guard statement.isReadonly, !["ATTACH", "DETACH", "VACUUM", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"].contains(words.first ?? ""),
-                  !isPragmaAssignment else {
-                throw PlacemakingError.invalidValue(field: "SQL", value: sql,
-                                                    hint: "sql 只能讀取資料（SELECT、WITH、唯讀 PRAGMA）；要修改資料請用 plan、case 等指令")
-            }
+    /// Runs one SQL statement that can only read, and returns its rows. It runs on a connection of its
+    /// own, opened read-only, where an authorizer allows only SELECT, reading, plain functions and a few
+    /// read-only PRAGMAs (not ATTACH, transactions, writes or schema changes), and a second statement
+    /// after a `;` is refused. It stops after `timeout` seconds, or when `interruptRunningQuery()` is called.
+    public func query(_ sql: String, timeout: TimeInterval = AppDatabase.defaultQueryTimeout) throws -> ResultTable {
+        try query(sql, timeout: timeout, isInterrupted: ReadOnlyConnection.interruptedFromNow())
+    }
+
+    /// `query(_:timeout:)` with its own interrupt check, so tests can interrupt one query without
+    /// touching the process-wide Ctrl-C count other tests' queries watch.
+    func query(_ sql: String, timeout: TimeInterval, isInterrupted: @escaping () -> Bool) throws -> ResultTable {
+        guard let path else { throw PlacemakingError.sqlRefused(.inMemory) }
+        return try ReadOnlyConnection.run(path: path, sql: sql, timeout: timeout, isInterrupted: isInterrupted) { statement in
             let rows = try Row.fetchAll(statement)
             let names = statement.columnNames
             var table = ResultTable(columns: names.map { .init($0, $0, $0, nullIsUnknown: false) })

@@ -28,6 +28,12 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case agenciesKeptByRDEC(acting: String)
     /// A name (after dropping spaces and reading 臺 as 台) already belongs to an agency.
     case agencyNameTaken(String, owner: String)
+    /// `sql` refused a statement that would do more than read.
+    case sqlRefused(SQLRefusal)
+    /// `sql` ran past its time limit and was stopped.
+    case queryTimedOut(seconds: Double)
+    /// `sql` was stopped by Ctrl-C.
+    case queryInterrupted
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -103,6 +109,14 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .agencyNameTaken(name, owner):
             return zh ? "名稱「\(name)」已是「\(owner)」的名稱（不分臺台、空白）；請換一個名稱，或用 agency show 查看"
                 : "the name '\(name)' already belongs to \(owner) (臺/台 and spaces aside); choose another, or see `agency show`"
+        case let .sqlRefused(refusal):
+            return refusal.message(language)
+        case let .queryTimedOut(seconds):
+            let shown = seconds == seconds.rounded() && seconds < 1e9 ? String(Int(seconds)) : String(seconds)
+            return zh ? "查詢超過 \(shown) 秒已中止；請縮小範圍（加上 WHERE 或 LIMIT）"
+                : "the query ran longer than \(shown) seconds and was stopped; narrow it (add WHERE or LIMIT)"
+        case .queryInterrupted:
+            return zh ? "查詢已中斷" : "query interrupted"
         }
     }
 
