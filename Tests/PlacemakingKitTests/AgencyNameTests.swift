@@ -48,7 +48,7 @@ struct AgencyNameTests {
         #expect(try test.database.agency(named: "原住民族委員會").name == "原民會")
         #expect(try test.database.agency(named: "數位部").name == "數位發展部")
         // 研考會 is the city's own commission, not the NDC's predecessor.
-        #expect(try test.database.agency(named: "研考會").kind == "bureau")
+        #expect(try test.database.agency(named: "研考會").kind == .bureau)
 
         // A 111 match recorded with the ministry's name of the time lands on today's row.
         let match = try test.database.recordMatch(plan: 1, ministry: "農委會", on: date("111/05/20"))
@@ -68,7 +68,7 @@ struct AgencyNameTests {
         for name in ["教育部", "內政部", "外交部", "國防部", "財政部", "法務部", "經濟部", "交通部", "勞動部", "農業部",
                      "衛生福利部", "環境部", "文化部", "數位發展部", "國家發展委員會", "國家科學及技術委員會", "大陸委員會",
                      "金融監督管理委員會", "海洋委員會", "僑務委員會", "國軍退除役官兵輔導委員會", "原住民族委員會", "客家委員會"] {
-            #expect(try test.database.agency(named: name).kind == "ministry", "\(name)")
+            #expect(try test.database.agency(named: name).kind == .ministry, "\(name)")
         }
         #expect(try test.count("SELECT count(*) FROM agency WHERE kind = 'ministry'") == 25)
         #expect(try test.count("SELECT count(*) FROM agency WHERE kind = 'ministry' AND sort_order > 207 AND source_id IS NULL") == 0)

@@ -113,7 +113,7 @@ struct Form {
             return String(try ROCDate.parseYear(answer))
         case "--agency", "--organiser", "--partner", "--ministry":
             let agency = try context.database.agency(named: answer)
-            if option.spelled == "--ministry", agency.kind != AgencyKind.ministry.rawValue {
+            if option.spelled == "--ministry", agency.kind != .ministry {
                 throw PlacemakingError.wrongAgencyKind(agency.name, expected: AgencyKind.ministry.label)
             }
             return agency.name

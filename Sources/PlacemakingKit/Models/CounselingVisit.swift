@@ -1,18 +1,18 @@
 import GRDB
 
 /// A counseling visit (實地輔導) to an agency, usually with the NDC Southern Region Counseling Center.
-public struct CounselingVisit: LedgerRecord, Equatable {
-    public static let databaseTableName = "counseling_visit"
-    public var id: Int64?
-    public var agencyId: Int64
-    public var partnerId: Int64?
-    public var planId: Int64?
-    public var year: Int
-    public var visitedOn: String?
-    public var purpose: String?
-    public var note: String?
-    public var sourceId: String?
-    public var sourceSection: String?
-    public var createdAt: String
-    public var updatedAt: String
+struct CounselingVisit: LedgerRecord, Equatable {
+    static let databaseTableName = "counseling_visit"
+    var id: Int64?
+    var agencyId: Int64
+    var partnerId: Int64?
+    var planId: Int64?
+    var year: Int
+    var visitedOn: String?
+    var purpose: String?
+    var note: String?
+    var sourceId: String?
+    var sourceSection: String?
+    var createdAt: String
+    var updatedAt: String
 }

@@ -1,20 +1,20 @@
 import GRDB
 
 /// A case of the city's yearly citizen-participation plan (公民參與); subsidy in 元.
-public struct ParticipationCase: LedgerRecord, Equatable {
-    public static let databaseTableName = "participation_case"
-    public var id: Int64?
-    public var year: Int
-    public var agencyId: Int64?
-    public var title: String
-    public var method: String?
-    public var status: String
-    public var subsidized: Bool
-    public var subsidyAmount: Int64?
-    public var isPlaceholder: Bool
-    public var note: String?
-    public var sourceId: String?
-    public var sourceSection: String?
-    public var createdAt: String
-    public var updatedAt: String
+struct ParticipationCase: LedgerRecord, Equatable {
+    static let databaseTableName = "participation_case"
+    var id: Int64?
+    var year: Int
+    var agencyId: Int64?
+    var title: String
+    var method: String?
+    var status: String
+    var subsidized: Bool
+    var subsidyAmount: Int64?
+    var isPlaceholder: Bool
+    var note: String?
+    var sourceId: String?
+    var sourceSection: String?
+    var createdAt: String
+    var updatedAt: String
 }

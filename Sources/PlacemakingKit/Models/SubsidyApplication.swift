@@ -1,21 +1,21 @@
 import GRDB
 
 /// An agency's application to a subsidy call round, with its award (amounts in 元).
-public struct SubsidyApplication: LedgerRecord, Equatable {
-    public static let databaseTableName = "subsidy_application"
-    public var id: Int64?
-    public var callRoundId: Int64
-    public var agencyId: Int64
-    public var planId: Int64?
-    public var title: String
-    public var status: String
-    public var requestedAmount: Int64?
-    public var awardedAmount: Int64?
-    public var submittedOn: String?
-    public var awardedOn: String?
-    public var note: String?
-    public var sourceId: String?
-    public var sourceSection: String?
-    public var createdAt: String
-    public var updatedAt: String
+struct SubsidyApplication: LedgerRecord, Equatable {
+    static let databaseTableName = "subsidy_application"
+    var id: Int64?
+    var callRoundId: Int64
+    var agencyId: Int64
+    var planId: Int64?
+    var title: String
+    var status: String
+    var requestedAmount: Int64?
+    var awardedAmount: Int64?
+    var submittedOn: String?
+    var awardedOn: String?
+    var note: String?
+    var sourceId: String?
+    var sourceSection: String?
+    var createdAt: String
+    var updatedAt: String
 }

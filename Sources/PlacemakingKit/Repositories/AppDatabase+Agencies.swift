@@ -17,10 +17,10 @@ public enum AgencyKind: String, CaseIterable, Sendable {
 
 extension AppDatabase {
     /// All agencies, or those of one kind, in listing order (districts by town code).
-    public func agencies(kind: AgencyKind? = nil) throws -> [Agency] {
+    public func agencies(kind: AgencyKind? = nil) throws -> [AgencySummary] {
         try read { db in
             try Agency.fetchAll(db, sql: "SELECT * FROM agency WHERE ?1 IS NULL OR kind = ?1 ORDER BY sort_order, id",
-                                arguments: [kind?.rawValue])
+                                arguments: [kind?.rawValue]).map(\.summary)
         }
     }
 
@@ -48,8 +48,8 @@ extension AppDatabase {
     }
 
     /// Resolves an agency name as users type it (see `Database.agency(named:kinds:)`).
-    public func agency(named name: String) throws -> Agency {
-        try read { db in try db.agency(named: name, kinds: nil) }
+    public func agency(named name: String) throws -> AgencySummary {
+        try read { db in try db.agency(named: name, kinds: nil).summary }
     }
 
     /// The agency's name in force on `date` (an earlier name before a renaming: 農委會 in 111), or its
