@@ -136,16 +136,6 @@ extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
-extension String {
-    /// Turns fullwidth digits and punctuation that Chinese input methods produce (１１１／０６)
-    /// into their ASCII forms.
-    func applyingFullwidthDigitFolding() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
-        }))
-    }
-}
-
 // MARK: - Years
 
 extension ROCDate {
