@@ -104,28 +104,33 @@ private struct TypedNumber {
     let fraction: [Int]
 
     init?(_ scalars: ArraySlice<Unicode.Scalar>) {
-        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholeText = parts.first, !wholeText.isEmpty else { return nil }
-        let groups = wholeText.split(separator: ",", omittingEmptySubsequences: false)
-        if groups.count > 1 {
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        }
         var whole: [Int] = []
-        for scalar in groups.joined() {
-            guard let digit = scalar.asciiDigitValue else { return nil }
-            if whole.isEmpty, digit == 0 { continue }
-            whole.append(digit)
-        }
         var fraction: [Int] = []
-        if parts.count == 2 {
-            let fractionText = parts[1]
-            guard !fractionText.isEmpty else { return nil }
-            for scalar in fractionText {
+        var groupLengths = [0]  // digits in each comma-separated group of the whole part
+        var inFraction = false
+        for scalar in scalars {
+            switch scalar {
+            case ".":
+                guard !inFraction else { return nil }
+                inFraction = true
+            case ",":
+                guard !inFraction else { return nil }
+                groupLengths.append(0)
+            default:
                 guard let digit = scalar.asciiDigitValue else { return nil }
-                fraction.append(digit)
+                if inFraction {
+                    fraction.append(digit)
+                } else {
+                    groupLengths[groupLengths.count - 1] += 1
+                    if !whole.isEmpty || digit != 0 { whole.append(digit) }
+                }
             }
-            while fraction.last == 0 { fraction.removeLast() }
         }
+        guard groupLengths[0] > 0, !inFraction || !fraction.isEmpty else { return nil }
+        if groupLengths.count > 1 {
+            guard groupLengths[0] <= 3, groupLengths.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        }
+        while fraction.last == 0 { fraction.removeLast() }
         self.whole = whole
         self.fraction = fraction
     }

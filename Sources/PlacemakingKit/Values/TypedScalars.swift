@@ -15,21 +15,26 @@ extension String {
     /// Turns fullwidth digits and punctuation that Chinese input methods produce (１１１／０６)
     /// into their ASCII forms.
     func applyingFullwidthDigitFolding() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            guard (0xFF01...0xFF5E).contains(scalar.value) else { return scalar }
-            return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
-        }))
+        let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E
+        guard unicodeScalars.contains(where: { fullwidth.contains($0.value) }) else { return self }
+        var folded = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            folded.append(fullwidth.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
+        }
+        return String(folded)
     }
 
     /// The scalars of the text without the blanks (spaces, tabs, ideographic spaces) around it.
     var scalarsTrimmingBlanks: ArraySlice<Unicode.Scalar> { Array(unicodeScalars)[...].trimmingBlanks }
 }
 
+/// Spaces, tabs and ideographic spaces, made once: building `CharacterSet.whitespaces` per scalar is slow.
+private let blanks = CharacterSet.whitespaces
+
 extension ArraySlice where Element == Unicode.Scalar {
     /// The slice without blanks (spaces, tabs, ideographic spaces) at either end.
     var trimmingBlanks: ArraySlice<Unicode.Scalar> {
-        let isBlank = { (scalar: Unicode.Scalar) in CharacterSet.whitespaces.contains(scalar) }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+        guard let first = firstIndex(where: { !blanks.contains($0) }), let last = lastIndex(where: { !blanks.contains($0) }) else {
             return self[endIndex...]
         }
         return self[first...last]
