@@ -70,10 +70,16 @@ public enum PlacemakingMain {
             return runner.run(invocation.command).rawValue
         }
         let shell = Shell(runner: runner, bail: invocation.bail)
-        return (interactive ? shell.runInteractive() : shell.runScript(readAllStandardInput())).rawValue
+        if interactive { return shell.runInteractive().rawValue }
+        do {
+            return shell.runScript(try readAllStandardInput()).rawValue
+        } catch {
+            console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
+            return ExitStatus.failure.rawValue
+        }
     }
 
-    private static func readAllStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    private static func readAllStandardInput() throws(PlacemakingError) -> String {
+        try ScriptText.decode(FileHandle.standardInput.readDataToEndOfFile())
     }
 }

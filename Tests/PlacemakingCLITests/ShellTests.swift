@@ -23,8 +23,8 @@ struct ShellTests {
             plan add --agency 六龜區 --title 第一案
             plan add --agency 不存在 --title 壞的
 
-            plan add --agency 六龜區 --title '跨行的
-            標題'
+            plan add --agency 六龜區 --title 跨行的備註 --note '第一行
+            第二行'
             plan add --agency 甲仙區 \\
               --title 續行
             """
@@ -32,7 +32,7 @@ struct ShellTests {
         #expect(result.status == 1)
         #expect(result.errors.contains("找不到機關「不存在」"))
         let titles = try program.json(["plan", "list"]).compactMap { $0["title"] as? String }
-        #expect(titles == ["第一案", "跨行的\n標題", "續行"])
+        #expect(titles == ["第一案", "跨行的備註", "續行"])
 
         let bailed = program.run(["--bail", "-c", "plan add --agency 不存在 --title x\nplan add --agency 六龜區 --title 不會執行"])
         #expect(bailed.status == 1)

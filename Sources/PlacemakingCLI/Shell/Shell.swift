@@ -172,7 +172,7 @@ final class Shell {
                 guard let data = FileManager.default.contents(atPath: path) else { return fail("讀不到檔案 \(path)", "cannot read \(path)") }
                 readDepth += 1
                 defer { readDepth -= 1 }
-                return runScript(String(decoding: data, as: UTF8.self))
+                return runScript(try ScriptText.decode(data))
             case ".output", ".once":
                 guard let path = arguments.first, path != "stdout" else {
                     context.console.endRedirect()

@@ -65,9 +65,9 @@ extension AppDatabase {
                           aliases: [String] = []) throws -> Int64 {
         try write { db, change in
             try db.refuseWhenScoped(change)
-            let short = Database.cleanName(try requireText(name, field: "機關名稱"))
-            let formal = optionalText(fullName).map(Database.cleanName)
-            let code = optionalText(townCode)
+            let short = Database.cleanName(try requireText(name, field: "機關名稱", as: .short))
+            let formal = try optionalText(fullName, field: "全銜", as: .short).map(Database.cleanName)
+            let code = try optionalText(townCode, field: "區碼", as: .short)
             if let code, kind != .district || code.range(of: #"^64000\d\d0$"#, options: .regularExpression) == nil {
                 throw PlacemakingError.invalidValue(field: "區碼 town code", value: code,
                                                     hint: "只有區公所有區碼，格式為 64000NN0，例如 64000320（六龜區）")
@@ -75,7 +75,7 @@ extension AppDatabase {
             var names: [(String, AgencyNameKind)] = [(short, .short)]
             if let formal { names.append((formal, .formal)) }
             names += Database.derivedAliases(name: short, fullName: formal, kind: kind).map { ($0, .alias) }
-            names += aliases.compactMap(optionalText).map { (Database.cleanName($0), .alias) }
+            names += try aliases.compactMap { try optionalText($0, field: "別稱", as: .short) }.map { (Database.cleanName($0), .alias) }
             var seen: Set<String> = []
             names = names.filter { seen.insert(Database.nameKey($0.0)).inserted }  // 經濟部 is both short and formal
             for (text, _) in names { try db.refuseTakenName(text, for: nil) }
@@ -104,15 +104,15 @@ extension AppDatabase {
             let original = agency
             let day = (date ?? change.today).iso
             if let name {
-                let text = Database.cleanName(try requireText(name, field: "機關名稱"))
+                let text = Database.cleanName(try requireText(name, field: "機關名稱", as: .short))
                 try db.replaceName(of: id, kind: .short, current: agency.name, with: text, on: day, change: change)
                 agency.name = text
             }
-            if let fullName, let text = optionalText(fullName).map(Database.cleanName) {
+            if let fullName, let text = try optionalText(fullName, field: "全銜", as: .short).map(Database.cleanName) {
                 try db.replaceName(of: id, kind: .formal, current: agency.fullName, with: text, on: day, change: change)
                 agency.fullName = text
             }
-            let added = aliases.compactMap(optionalText).map(Database.cleanName)
+            let added = try aliases.compactMap { try optionalText($0, field: "別稱", as: .short) }.map(Database.cleanName)
             for alias in added {
                 try db.refuseTakenName(alias, for: nil)
                 var row = AgencyName(agencyId: id, name: alias, kind: AgencyNameKind.alias.rawValue)
@@ -141,7 +141,7 @@ extension AppDatabase {
             if let validFrom, let validTo, validFrom >= validTo {
                 throw PlacemakingError.invalidValue(field: "停用日 valid to", value: validTo.roc, hint: "停用日須晚於啟用日 \(validFrom.roc)")
             }
-            let text = Database.cleanName(try requireText(name, field: "名稱"))
+            let text = Database.cleanName(try requireText(name, field: "名稱", as: .short))
             try db.refuseTakenName(text, for: nil)
             var row = AgencyName(agencyId: agencyId, name: text, kind: kind.rawValue, validFrom: validFrom?.iso, validTo: validTo?.iso)
             return try db.insertAudited(&row, action: "agency.name", change: change)

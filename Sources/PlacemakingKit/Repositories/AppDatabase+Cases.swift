@@ -25,9 +25,9 @@ extension AppDatabase {
         try write { db, change in
             var record = ParticipationCase(
                 year: year, agencyId: try agency.map { try db.agency(named: $0, kinds: [.district, .bureau]).id! },
-                title: try requireText(title, field: "案件名稱"), method: optionalText(method),
+                title: try requireText(title, field: "案件名稱", as: .short), method: try optionalText(method, field: "參與方式", as: .short),
                 status: try db.startingStatus(.case, requested: status), subsidized: subsidized || subsidy != nil,
-                subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: optionalText(note),
+                subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: try optionalText(note, field: "備註", as: .note),
                 createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&record, action: "case.add", change: change)
             try db.startHistory(.case, id: id, status: record.status, on: statusOn, change: change)
@@ -42,9 +42,9 @@ extension AppDatabase {
             var record = try db.require(ParticipationCase.self, id: id, kind: .case)
             let original = record
             if let year { record.year = year }
-            if let title { record.title = try requireText(title, field: "案件名稱") }
+            if let title { record.title = try requireText(title, field: "案件名稱", as: .short) }
             if let agency { record.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
-            if let method { record.method = optionalText(method) }
+            if let method { record.method = try optionalText(method, field: "參與方式", as: .short) }
             if let subsidized { record.subsidized = subsidized; if !subsidized { record.subsidyAmount = nil } }
             if let subsidy {
                 guard subsidized != false else {
@@ -53,7 +53,7 @@ extension AppDatabase {
                 record.subsidized = true
                 record.subsidyAmount = subsidy.yuan
             }
-            if let note { record.note = optionalText(note) }
+            if let note { record.note = try optionalText(note, field: "備註", as: .note) }
             guard record != original else { throw PlacemakingError.nothingToChange }
             record.updatedAt = change.stamp
             try db.updateAudited(record, action: "case.edit", change: change)

@@ -10,11 +10,11 @@ extension AppDatabase {
         try write { db, change in
             try Self.checkPeriod(plannedFrom, plannedTo)
             var event = Event(
-                year: year ?? plannedFrom?.rocYear ?? change.today.rocYear, title: try requireText(title, field: "活動名稱"),
-                kind: optionalText(kind), organiserId: try organiser.map { try db.agency(named: $0, kinds: nil).id! },
+                year: year ?? plannedFrom?.rocYear ?? change.today.rocYear, title: try requireText(title, field: "活動名稱", as: .short),
+                kind: try optionalText(kind, field: "類型", as: .short), organiserId: try organiser.map { try db.agency(named: $0, kinds: nil).id! },
                 partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! },
                 status: try db.startingStatus(.event, requested: status), plannedFrom: plannedFrom?.iso, plannedTo: plannedTo?.iso,
-                note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+                note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&event, action: "event.add", change: change)
             try db.startHistory(.event, id: id, status: event.status, on: statusOn, change: change)
             return id
@@ -28,15 +28,15 @@ extension AppDatabase {
         try write { db, change in
             var event = try db.require(Event.self, id: id, kind: .event)
             let original = event
-            if let title { event.title = try requireText(title, field: "活動名稱") }
+            if let title { event.title = try requireText(title, field: "活動名稱", as: .short) }
             if let year { event.year = year }
-            if let kind { event.kind = optionalText(kind) }
+            if let kind { event.kind = try optionalText(kind, field: "類型", as: .short) }
             if let organiser { event.organiserId = try db.agency(named: organiser, kinds: nil).id! }
             if let partner { event.partnerId = try db.agency(named: partner, kinds: nil).id! }
             if let plannedFrom { event.plannedFrom = plannedFrom.iso }
             if let plannedTo { event.plannedTo = plannedTo.iso }
             if let heldOn { event.heldOn = heldOn.iso }
-            if let note { event.note = optionalText(note) }
+            if let note { event.note = try optionalText(note, field: "備註", as: .note) }
             try Self.checkPeriod(event.plannedFrom.flatMap(ROCDate.init(iso:)), event.plannedTo.flatMap(ROCDate.init(iso:)))
             guard event != original else { throw PlacemakingError.nothingToChange }
             event.updatedAt = change.stamp

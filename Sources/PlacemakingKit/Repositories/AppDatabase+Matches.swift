@@ -11,8 +11,8 @@ extension AppDatabase {
             _ = try db.require(Plan.self, id: planId, kind: .plan)
             let ministryId = try db.agency(named: ministry, kinds: [.ministry]).id!
             var match = PlanMatch(planId: planId, ministryId: ministryId, subsidyAmount: subsidy?.yuan,
-                                  investmentAmount: investment?.yuan, meeting: optionalText(meeting), matchedOn: date?.iso,
-                                  note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+                                  investmentAmount: investment?.yuan, meeting: try optionalText(meeting, field: "會議", as: .short), matchedOn: date?.iso,
+                                  note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             return try db.insertAudited(&match, action: "match.record", change: change)
         }
     }
@@ -26,9 +26,9 @@ extension AppDatabase {
             if let ministry { match.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
             if let subsidy { match.subsidyAmount = subsidy.yuan }
             if let investment { match.investmentAmount = investment.yuan }
-            if let meeting { match.meeting = optionalText(meeting) }
+            if let meeting { match.meeting = try optionalText(meeting, field: "會議", as: .short) }
             if let date { match.matchedOn = date.iso }
-            if let note { match.note = optionalText(note) }
+            if let note { match.note = try optionalText(note, field: "備註", as: .note) }
             guard match != original else { throw PlacemakingError.nothingToChange }
             match.updatedAt = change.stamp
             try db.updateAudited(match, action: "match.edit", change: change)

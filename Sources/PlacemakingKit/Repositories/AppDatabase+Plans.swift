@@ -25,9 +25,9 @@ extension AppDatabase {
                            note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
             let owner = try db.agency(named: agency, kinds: [.district, .bureau])
-            var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱"),
+            var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱", as: .short),
                             status: try db.startingStatus(.plan, requested: status),
-                            submittedOn: submittedOn?.iso, budget: budget?.yuan, note: optionalText(note),
+                            submittedOn: submittedOn?.iso, budget: budget?.yuan, note: try optionalText(note, field: "備註", as: .note),
                             createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&plan, action: "plan.submit", change: change)
             try db.startHistory(.plan, id: id, status: plan.status, on: statusOn ?? submittedOn, change: change)
@@ -42,10 +42,10 @@ extension AppDatabase {
             var plan = try db.require(Plan.self, id: id, kind: .plan)
             let original = plan
             if let agency { plan.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
-            if let title { plan.title = try requireText(title, field: "計畫名稱") }
+            if let title { plan.title = try requireText(title, field: "計畫名稱", as: .short) }
             if let submittedOn { plan.submittedOn = submittedOn.iso }
             if let budget { plan.budget = budget.yuan }
-            if let note { plan.note = optionalText(note) }
+            if let note { plan.note = try optionalText(note, field: "備註", as: .note) }
             guard plan != original else { throw PlacemakingError.nothingToChange }
             plan.updatedAt = change.stamp
             try db.updateAudited(plan, action: "plan.edit", change: change)

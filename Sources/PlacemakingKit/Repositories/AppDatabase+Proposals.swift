@@ -27,10 +27,10 @@ extension AppDatabase {
             _ = try db.require(Plan.self, id: planId, kind: .plan)
             var proposal = BusinessProposal(
                 planId: planId, year: year ?? submittedOn?.rocYear ?? change.today.rocYear,
-                title: try requireText(title, field: "提案名稱"), status: try db.startingStatus(.proposal, requested: status),
+                title: try requireText(title, field: "提案名稱", as: .short), status: try db.startingStatus(.proposal, requested: status),
                 submittedOn: submittedOn?.iso, amount: amount?.yuan,
                 ministryId: try ministry.map { try db.agency(named: $0, kinds: [.ministry]).id! },
-                note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+                note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&proposal, action: "proposal.file", change: change)
             try db.startHistory(.proposal, id: id, status: proposal.status, on: statusOn ?? submittedOn, change: change)
             return id
@@ -43,12 +43,12 @@ extension AppDatabase {
         try write { db, change in
             var proposal = try db.require(BusinessProposal.self, id: id, kind: .proposal)
             let original = proposal
-            if let title { proposal.title = try requireText(title, field: "提案名稱") }
+            if let title { proposal.title = try requireText(title, field: "提案名稱", as: .short) }
             if let year { proposal.year = year }
             if let submittedOn { proposal.submittedOn = submittedOn.iso }
             if let amount { proposal.amount = amount.yuan }
             if let ministry { proposal.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
-            if let note { proposal.note = optionalText(note) }
+            if let note { proposal.note = try optionalText(note, field: "備註", as: .note) }
             guard proposal != original else { throw PlacemakingError.nothingToChange }
             proposal.updatedAt = change.stamp
             try db.updateAudited(proposal, action: "proposal.edit", change: change)

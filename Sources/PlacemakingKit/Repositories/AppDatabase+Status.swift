@@ -51,7 +51,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE \(kind.table) SET \(setList) WHERE id = ?", arguments: arguments)
             try db.writeAudit(action: "\(kind.rawValue).status", table: kind.table, id: id, before: before,
                               actor: change.actor, at: change.stamp)
-            try db.appendHistory(kind, id: id, status: target.name, on: day, note: optionalText(note), change: change)
+            try db.appendHistory(kind, id: id, status: target.name, on: day, note: optionalText(note, field: "說明", as: .note), change: change)
             return StatusChange(kind: kind, id: id, from: current, to: target.name, on: day)
         }
     }

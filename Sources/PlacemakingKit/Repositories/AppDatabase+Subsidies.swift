@@ -30,9 +30,9 @@ extension AppDatabase {
             if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
             var application = SubsidyApplication(
                 callRoundId: roundId, agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
-                planId: planId, title: try requireText(title, field: "申請計畫名稱"),
+                planId: planId, title: try requireText(title, field: "申請計畫名稱", as: .short),
                 status: try db.startingStatus(.subsidy, requested: status), requestedAmount: requested?.yuan,
-                submittedOn: submittedOn?.iso, note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+                submittedOn: submittedOn?.iso, note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&application, action: "subsidy.apply", change: change)
             try db.startHistory(.subsidy, id: id, status: application.status, on: statusOn ?? submittedOn, change: change)
             return id
@@ -53,11 +53,11 @@ extension AppDatabase {
         try write { db, change in
             var application = try db.require(SubsidyApplication.self, id: id, kind: .subsidy)
             let original = application
-            if let title { application.title = try requireText(title, field: "申請計畫名稱") }
+            if let title { application.title = try requireText(title, field: "申請計畫名稱", as: .short) }
             if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); application.planId = planId }
             if let requested { application.requestedAmount = requested.yuan }
             if let submittedOn { application.submittedOn = submittedOn.iso }
-            if let note { application.note = optionalText(note) }
+            if let note { application.note = try optionalText(note, field: "備註", as: .note) }
             guard application != original else { throw PlacemakingError.nothingToChange }
             application.updatedAt = change.stamp
             try db.updateAudited(application, action: "subsidy.edit", change: change)

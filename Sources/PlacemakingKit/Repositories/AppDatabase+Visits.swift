@@ -16,7 +16,7 @@ extension AppDatabase {
                 agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
                 partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! }, planId: planId,
                 year: year ?? date?.rocYear ?? change.today.rocYear, visitedOn: date?.iso,
-                purpose: optionalText(purpose), note: optionalText(note), createdAt: change.stamp, updatedAt: change.stamp)
+                purpose: try optionalText(purpose, field: "事由", as: .note), note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             return try db.insertAudited(&visit, action: "visit.record", change: change)
         }
     }
@@ -32,8 +32,8 @@ extension AppDatabase {
             if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); visit.planId = planId }
             if let date { visit.visitedOn = date.iso }
             if let year { visit.year = year }
-            if let purpose { visit.purpose = optionalText(purpose) }
-            if let note { visit.note = optionalText(note) }
+            if let purpose { visit.purpose = try optionalText(purpose, field: "事由", as: .note) }
+            if let note { visit.note = try optionalText(note, field: "備註", as: .note) }
             guard visit != original else { throw PlacemakingError.nothingToChange }
             visit.updatedAt = change.stamp
             try db.updateAudited(visit, action: "visit.edit", change: change)

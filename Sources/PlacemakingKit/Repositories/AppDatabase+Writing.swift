@@ -44,16 +44,20 @@ extension Database {
     }
 }
 
-/// Text fields: trimmed of surrounding blanks only when entirely blank, otherwise stored verbatim.
-func requireText(_ text: String?, field: String) throws -> String {
+/// A required text field: refused when blank or when `kind` forbids what it holds; otherwise stored
+/// verbatim.
+func requireText(_ text: String?, field: String, as kind: TextField) throws -> String {
     guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw PlacemakingError.emptyValue(field: field)
     }
+    try kind.check(text, field: field)
     return text
 }
 
-/// An optional text field: blank becomes NULL, anything else is kept verbatim.
-func optionalText(_ text: String?) -> String? {
+/// An optional text field: blank becomes NULL; anything else is checked against `kind` and kept
+/// verbatim.
+func optionalText(_ text: String?, field: String, as kind: TextField) throws -> String? {
     guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    try kind.check(text, field: field)
     return text
 }

@@ -53,49 +53,104 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 // MARK: - Parsing
 
 extension Money {
-    /// Parses an amount as people type it. Negative amounts, fractions of a 元 and text that is not an
-    /// amount are refused.
+    /// The largest amount accepted: 1 兆元 (10¹² 元). Far above any placemaking budget, so a larger
+    /// number is almost always a wrong unit (萬 typed for 元, 億 for 萬).
+    public static let largest = Money(yuan: 1_000_000_000_000)
+
+    /// Parses an amount as people type it. Negative amounts, fractions of a 元, amounts above
+    /// `largest` and text that is not an amount are refused.
+    ///
+    /// The text is read one Unicode scalar at a time after folding fullwidth digits, so only ASCII
+    /// `0`–`9` count as digits: `1.5\u{301}萬` (a digit carrying a combining mark) is unreadable, not a
+    /// crash. All arithmetic is checked.
     ///
     /// - Throws: `PlacemakingError.invalidMoney` saying which forms are accepted.
     public static func parse(_ text: String) throws -> Money {
-        var s = text.trimmingCharacters(in: .whitespaces).applyingFullwidthDigitFolding()
-        for prefix in ["NT$", "NTD", "$"] where s.uppercased().hasPrefix(prefix) { s.removeFirst(prefix.count) }
-        if s.hasSuffix("元") { s.removeLast() }
-        if s.hasPrefix("-") { throw PlacemakingError.invalidMoney(text, reason: .negative) }
-        var multiplier: Int64 = 1
-        if s.hasSuffix("億") { multiplier = 100_000_000; s.removeLast() }
-        else if s.hasSuffix("萬") { multiplier = 10_000; s.removeLast() }
-        else if s.hasSuffix("千") { multiplier = 1_000; s.removeLast() }
-        s = s.trimmingCharacters(in: .whitespaces)
-        guard isWellGrouped(s) else { throw PlacemakingError.invalidMoney(text, reason: .unreadable) }
-        s.removeAll { $0 == "," }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), parts[0].count <= 15,
-              let whole = Int64(parts[0]) else {
-            throw PlacemakingError.invalidMoney(text, reason: .unreadable)
+        func refuse(_ reason: PlacemakingError.MoneyProblem) -> PlacemakingError {
+            .invalidMoney(text, reason: reason)
         }
-        var yuan = whole.multipliedReportingOverflow(by: multiplier)
-        guard !yuan.overflow else { throw PlacemakingError.invalidMoney(text, reason: .unreadable) }
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard !digits.isEmpty, digits.count <= 8 else { throw PlacemakingError.invalidMoney(text, reason: .unreadable) }
-            var scale: Int64 = 1
-            for _ in 0..<digits.count { scale *= 10 }
-            let numerator = Int64(digits)! * multiplier
-            guard numerator % scale == 0 else { throw PlacemakingError.invalidMoney(text, reason: .fractionOfYuan) }
-            yuan = yuan.partialValue.addingReportingOverflow(numerator / scale)
-            guard !yuan.overflow else { throw PlacemakingError.invalidMoney(text, reason: .unreadable) }
+        var scalars = text.applyingFullwidthDigitFolding().scalarsTrimmingBlanks
+        for prefix in ["NT$", "NTD"] where scalars.hasPrefixIgnoringCase(prefix) {
+            scalars = scalars.dropFirst(prefix.unicodeScalars.count).trimmingBlanks
         }
-        return Money(yuan: yuan.partialValue)
+        if scalars.first == "$" { scalars = scalars.dropFirst().trimmingBlanks }
+        if scalars.last == "元" { scalars = scalars.dropLast().trimmingBlanks }
+        if let sign = scalars.first, sign == "-" || sign == "\u{2212}" { throw refuse(.negative) }
+        var unitExponent = 0
+        switch scalars.last {
+        case "億": unitExponent = 8
+        case "萬": unitExponent = 4
+        case "千": unitExponent = 3
+        default: break
+        }
+        if unitExponent > 0 { scalars = scalars.dropLast().trimmingBlanks }
+        guard let number = TypedNumber(scalars) else { throw refuse(.unreadable) }
+        guard let yuan = number.yuan(unitExponent: unitExponent, limit: largest.yuan) else {
+            throw refuse(number.isWhole(unitExponent: unitExponent) ? .tooLarge : .fractionOfYuan)
+        }
+        return Money(yuan: yuan)
+    }
+}
+
+/// The digits of a typed amount before its unit: `5,000,000`, `37.8`, `12.3456`.
+///
+/// Commas, when present, separate groups of three digits (`5,000,000`, not `5,00`); the fraction after
+/// one `.` has no commas. Leading zeros of the whole part and trailing zeros of the fraction are
+/// dropped, so the value is exact without arithmetic on long numbers.
+private struct TypedNumber {
+    /// Significant digits of the whole part, most significant first.
+    let whole: [Int]
+    /// Significant digits of the fraction (no trailing zeros).
+    let fraction: [Int]
+
+    init?(_ scalars: ArraySlice<Unicode.Scalar>) {
+        var whole: [Int] = []
+        var fraction: [Int] = []
+        var groupLengths = [0]  // digits in each comma-separated group of the whole part
+        var inFraction = false
+        for scalar in scalars {
+            switch scalar {
+            case ".":
+                guard !inFraction else { return nil }
+                inFraction = true
+            case ",":
+                guard !inFraction else { return nil }
+                groupLengths.append(0)
+            default:
+                guard let digit = scalar.asciiDigitValue else { return nil }
+                if inFraction {
+                    fraction.append(digit)
+                } else {
+                    groupLengths[groupLengths.count - 1] += 1
+                    if !whole.isEmpty || digit != 0 { whole.append(digit) }
+                }
+            }
+        }
+        guard groupLengths[0] > 0, !inFraction || !fraction.isEmpty else { return nil }
+        if groupLengths.count > 1 {
+            guard groupLengths[0] <= 3, groupLengths.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        }
+        while fraction.last == 0 { fraction.removeLast() }
+        self.whole = whole
+        self.fraction = fraction
     }
 
-    /// Commas, when present, must separate groups of three digits (`5,000,000`, not `5,00`).
-    private static func isWellGrouped(_ s: String) -> Bool {
-        guard s.contains(",") else { return true }
-        let whole = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count) else { return false }
-        return groups.dropFirst().allSatisfy { $0.count == 3 }
+    /// Whether the number times 10^`unitExponent` is a whole number of 元.
+    func isWhole(unitExponent: Int) -> Bool { fraction.count <= unitExponent }
+
+    /// The number times 10^`unitExponent`, or nil when that is not whole or is above `limit`.
+    func yuan(unitExponent: Int, limit: Int64) -> Int64? {
+        guard isWhole(unitExponent: unitExponent) else { return nil }
+        // Every digit of the result, before the padding zeros of the unit.
+        let digits = whole + fraction + Array(repeating: 0, count: unitExponent - fraction.count)
+        guard digits.count <= 18 else { return nil }  // at most 10¹⁸ − 1: no Int64 overflow
+        var value: Int64 = 0
+        for digit in digits {
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowB) = shifted.addingReportingOverflow(Int64(digit))
+            guard !overflowA, !overflowB else { return nil }
+            value = next
+        }
+        return value <= limit ? value : nil
     }
 }

@@ -1,8 +1,8 @@
 /// An error caused by what the user typed or asked for. Each says, in the user's language, what was
 /// wrong and what to type instead; none of them is ever a crash.
 public enum PlacemakingError: Error, Equatable, Sendable {
-    public enum DateProblem: Sendable { case unreadable, doesNotExist }
-    public enum MoneyProblem: Sendable { case unreadable, negative, fractionOfYuan }
+    public enum DateProblem: Sendable { case unreadable, doesNotExist, outOfRange }
+    public enum MoneyProblem: Sendable { case unreadable, negative, fractionOfYuan, tooLarge }
     public enum StorageProblem: Sendable { case busy, readOnly, diskFull, constraint, syntax, corrupt, cannotOpen, other }
     public enum NotALedgerReason: Sendable { case notSQLite, foreignTables, newerVersion }
 
@@ -16,6 +16,16 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case notFound(RecordKind?, table: String, id: Int64)
     case emptyValue(field: String)
     case invalidValue(field: String, value: String, hint: String)
+    /// A text field holds a control character (NUL, ESC, …; in a title also a newline or tab).
+    case controlCharacter(field: String, value: String, character: Unicode.Scalar)
+    /// A text field holds U+FFFD, which stands where bytes were not valid UTF-8.
+    case replacementCharacter(field: String, value: String)
+    /// A text field is longer than its limit; lengths count Unicode scalars.
+    case textTooLong(field: String, length: Int, limit: Int)
+    /// A script is not valid UTF-8 from this byte on (offset from 0; line from 1).
+    case scriptNotUTF8(byteOffset: Int, line: Int)
+    /// A script holds a NUL byte.
+    case scriptHasNUL(byteOffset: Int, line: Int)
     case nothingToChange
     case outsideScope(acting: String, owner: String?)
     /// SQLite refused or failed; `detail` keeps its own message after the explanation.
@@ -39,36 +49,54 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     public func message(_ language: Language = .chinese) -> String {
         let zh = language == .chinese
         switch self {
-        case let .invalidDate(text, .unreadable):
+        case let .invalidDate(typed, .unreadable):
+            let text = EchoedText.shown(typed)
             return zh ? "看不懂日期「\(text)」；請輸入 111/06/30、111-06-30、1110630、111年6月30日 或 2022-06-30"
                 : "cannot read the date '\(text)'; type 111/06/30, 111-06-30, 1110630, 111年6月30日 or 2022-06-30"
-        case let .invalidDate(text, .doesNotExist):
+        case let .invalidDate(typed, .doesNotExist):
+            let text = EchoedText.shown(typed)
             return zh ? "日期「\(text)」不存在（請檢查月份天數與閏年）；請輸入存在的日期，例如 111/02/28"
                 : "the date '\(text)' does not exist (check the days of the month and leap years); type a real date such as 111/02/28"
-        case let .invalidMoney(text, .negative):
+        case let .invalidDate(typed, .outOfRange):
+            let text = EchoedText.shown(typed)
+            return zh ? "日期「\(text)」超出範圍：民國年須在 1–999 年（西元 1912–2910 年）之間；7 位數字或 2–3 位數年份為民國年（1110630、111/06/30），8 位數字或 4 位數年份為西元年（20220630、2022-06-30）"
+                : "the date '\(text)' is out of range: ROC years run from 1 to 999 (1912 to 2910); 7 digits or a 2–3 digit year are ROC (1110630, 111/06/30), 8 digits or a 4-digit year Gregorian (20220630, 2022-06-30)"
+        case let .invalidMoney(typed, .negative):
+            let text = EchoedText.shown(typed)
             return zh ? "金額「\(text)」不可為負數；請輸入 0 以上的金額，例如 5,000,000 或 500萬"
                 : "the amount '\(text)' cannot be negative; type 0 or more, e.g. 5,000,000 or 500萬"
-        case let .invalidMoney(text, .fractionOfYuan):
+        case let .invalidMoney(typed, .fractionOfYuan):
+            let text = EchoedText.shown(typed)
             return zh ? "金額「\(text)」有不足 1 元的零頭；請輸入整數元，例如 37.8億 或 1,245萬"
                 : "the amount '\(text)' has a fraction of a 元; type whole 元, e.g. 37.8億 or 1,245萬"
-        case let .invalidMoney(text, .unreadable):
+        case let .invalidMoney(typed, .unreadable):
+            let text = EchoedText.shown(typed)
             return zh ? "看不懂金額「\(text)」；請輸入 5,000,000、5000000、500萬 或 37.8億"
                 : "cannot read the amount '\(text)'; type 5,000,000, 5000000, 500萬 or 37.8億"
-        case let .invalidYear(text):
-            return zh ? "看不懂年度「\(text)」；請輸入民國年，例如 111（或西元 2022）"
-                : "cannot read the year '\(text)'; type an ROC year such as 111 (or 2022)"
-        case let .unknownAgency(name, suggestions):
+        case let .invalidMoney(typed, .tooLarge):
+            let text = EchoedText.shown(typed)
+            return zh ? "金額「\(text)」超過 1 兆元上限；請確認單位（萬、億），例如 500萬 或 37.8億"
+                : "the amount '\(text)' is above the limit of 1 兆 (10¹²) 元; check the unit (萬, 億), e.g. 500萬 or 37.8億"
+        case let .invalidYear(typed):
+            let text = EchoedText.shown(typed)
+            return zh ? "看不懂年度「\(text)」；請輸入民國年 1–999（例如 111），或 4 位數西元年 1912–2910（例如 2022）"
+                : "cannot read the year '\(text)'; type an ROC year from 1 to 999 such as 111, or a 4-digit year from 1912 to 2910 such as 2022"
+        case let .unknownAgency(typed, suggestions):
+            let name = EchoedText.shown(typed)
             let hint = suggestions.isEmpty
                 ? (zh ? "請用 agency list 查看機關名稱，例如「六龜區」「海洋局」" : "see `agency list` for names such as 六龜區 or 海洋局")
                 : (zh ? "您是不是要輸入：\(suggestions.joined(separator: "、"))？" : "did you mean: \(suggestions.joined(separator: ", "))?")
             return zh ? "找不到機關「\(name)」；\(hint)" : "no agency named '\(name)'; \(hint)"
-        case let .wrongAgencyKind(name, expected):
+        case let .wrongAgencyKind(typed, expected):
+            let name = EchoedText.shown(typed)
             return zh ? "「\(name)」不是\(expected)；請用 agency list 查看可用的名稱"
                 : "'\(name)' is not a \(expected); see `agency list` for names"
-        case let .unknownStatus(kind, text, known):
+        case let .unknownStatus(kind, typed, known):
+            let text = EchoedText.shown(typed)
             return zh ? "\(kind.label)沒有「\(text)」這個狀態；可用的狀態：\(known.joined(separator: "、"))"
                 : "a \(kind.labelEnglish) has no status '\(text)'; statuses: \(known.joined(separator: ", "))"
-        case let .transitionNotAllowed(kind, id, from, to, allowed):
+        case let .transitionNotAllowed(kind, id, from, typedTarget, allowed):
+            let to = EchoedText.shown(typedTarget)
             let next = allowed.isEmpty ? (zh ? "（此狀態已不能再變更）" : "(none: this status is final)")
                 : allowed.joined(separator: zh ? "、" : ", ")
             return zh ? "\(kind.label) #\(id) 目前為「\(from)」，不能直接改為「\(to)」；可改為：\(next)"
@@ -79,8 +107,28 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "找不到\(what) #\(id)；請用 list 指令查看現有編號" : "there is no \(what) #\(id); use the list command to see ids"
         case let .emptyValue(field):
             return zh ? "「\(field)」不可空白；請輸入內容" : "'\(field)' cannot be blank; type a value"
-        case let .invalidValue(field, value, hint):
+        case let .invalidValue(field, typed, hint):
+            let value = EchoedText.shown(typed)
             return zh ? "「\(field)」的值「\(value)」不正確；\(hint)" : "'\(value)' is not a valid \(field); \(hint)"
+        case let .controlCharacter(field, typed, character):
+            let value = EchoedText.shown(typed)
+            let shown = "\(EchoedText.codePoint(character)) \(EchoedText.visible(character))"
+            let isNewlineOrTab = character == "\n" || character == "\t"
+            return zh ? "「\(field)」含有控制字元 \(shown)：「\(value)」；\(isNewlineOrTab ? "名稱不可換行或含定位字元，請改為一行" : "請刪除這個字元後再輸入")"
+                : "'\(field)' holds the control character \(shown): '\(value)'; \(isNewlineOrTab ? "a name must be one line without tabs" : "remove it and try again")"
+        case let .replacementCharacter(field, typed):
+            let value = EchoedText.shown(typed)
+            return zh ? "「\(field)」含有替代字元 �（U+FFFD）：「\(value)」，表示輸入的位元組不是有效的 UTF-8（可能是 Big5 檔案）；請以 UTF-8 重新輸入"
+                : "'\(field)' holds the replacement character � (U+FFFD): '\(value)', which means the input bytes were not valid UTF-8 (perhaps a Big5 file); type it again as UTF-8"
+        case let .textTooLong(field, length, limit):
+            return zh ? "「\(field)」有 \(length) 個字，超過上限 \(limit) 個字；請縮短後再輸入"
+                : "'\(field)' has \(length) characters, more than the limit of \(limit); shorten it"
+        case let .scriptNotUTF8(byteOffset, line):
+            return zh ? "指令檔第 \(line) 行（第 \(byteOffset) 位元組，從 0 起算）不是有效的 UTF-8；請將檔案另存為 UTF-8（Big5 檔案請先轉換）"
+                : "the script is not valid UTF-8 at line \(line) (byte offset \(byteOffset), counting from 0); save it as UTF-8 (convert Big5 files first)"
+        case let .scriptHasNUL(byteOffset, line):
+            return zh ? "指令檔第 \(line) 行（第 \(byteOffset) 位元組，從 0 起算）含有 NUL 位元組；這不是文字檔，或檔案是 UTF-16 編碼；請另存為 UTF-8"
+                : "the script holds a NUL byte at line \(line) (byte offset \(byteOffset), counting from 0); it is not a text file, or is UTF-16; save it as UTF-8"
         case let .outsideScope(acting, owner):
             let whose = owner.map { zh ? "屬於「\($0)」" : "belongs to \($0)" } ?? (zh ? "未指定機關" : "has no agency")
             return zh ? "這筆資料\(whose)；以「\(acting)」身分操作時只能新增或修改「\(acting)」的資料（請加上 --agency \(acting)，或以 .as 不帶參數取消身分）"
@@ -106,7 +154,8 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .agenciesKeptByRDEC(acting):
             return zh ? "機關名單由研考會維護；以「\(acting)」身分操作時不能新增或修改機關（以 .as 不帶參數取消身分）"
                 : "the agency list is kept by RDEC staff; acting for \(acting) you cannot add or change agencies (type .as alone to stop acting)"
-        case let .agencyNameTaken(name, owner):
+        case let .agencyNameTaken(typed, owner):
+            let name = EchoedText.shown(typed)
             return zh ? "名稱「\(name)」已是「\(owner)」的名稱（不分臺台、空白）；請換一個名稱，或用 agency show 查看"
                 : "the name '\(name)' already belongs to \(owner) (臺/台 and spaces aside); choose another, or see `agency show`"
         case let .sqlRefused(refusal):
@@ -140,6 +189,6 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case .other:
             explanation = zh ? "資料庫錯誤" : "database error"
         }
-        return "\(explanation)\(zh ? "（" : " (")\(detail)\(zh ? "）" : ")")"
+        return "\(explanation)\(zh ? "（" : " (")\(EchoedText.shown(detail, limit: 200))\(zh ? "）" : ")")"
     }
 }
