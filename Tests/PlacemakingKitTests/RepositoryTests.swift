@@ -132,9 +132,15 @@ struct RepositoryTests {
         let row = try test.database.caseDetail(id: id).record
         #expect(row.value("subsidized", row: 0) == .bool(true))
         #expect(row.value("subsidyAmount", row: 0) == .money(Money(yuan: 300_000)))
-        try test.database.editCase(id: id, subsidized: false)
-        #expect(try test.database.caseDetail(id: id).record.value("subsidyAmount", row: 0) == .null)
-        #expect(throws: PlacemakingError.self) { try test.database.editCase(id: id, subsidized: false, subsidy: Money(yuan: 1)) }
+        // The status says it is subsidized: the flag follows the status, the amount may be corrected.
+        #expect(throws: PlacemakingError.subsidyContradictsStatus(status: "核定補助", subsidized: true)) {
+            try test.database.editCase(id: id, subsidized: false)
+        }
+        try test.database.editCase(id: id, subsidy: Money(yuan: 350_000))
+        #expect(try test.database.caseDetail(id: id).record.value("subsidyAmount", row: 0) == .money(Money(yuan: 350_000)))
+        #expect(throws: PlacemakingError.invalidValue(field: "補助金額", value: "1", hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")) {
+            try test.database.editCase(id: id, subsidized: false, subsidy: Money(yuan: 1))
+        }
         #expect(try test.database.cases(CaseFilter(year: 112)).rows.count == 1)
     }
 

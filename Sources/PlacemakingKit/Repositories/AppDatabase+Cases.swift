@@ -17,16 +17,28 @@ public struct CaseFilter: Sendable {
 }
 
 extension AppDatabase {
-    /// Adds a case of a year's citizen-participation plan (公民參與). A subsidy amount implies that the
-    /// city subsidizes it.
+    /// Adds a case of a year's citizen-participation plan (公民參與). Whether the city subsidizes it
+    /// follows its status (`StatusEffect`): `subsidized` and `subsidy` may only say the same (a case
+    /// entered at 核定補助), or set it where the status does not say (a case entered at 辦理中). The
+    /// first status is dated `statusOn`, else today.
     @discardableResult
-    public func addCase(year: Int, title: String, agency: String? = nil, method: String? = nil, subsidized: Bool = false,
+    public func addCase(year: Int, title: String, agency: String? = nil, method: String? = nil, subsidized: Bool? = nil,
                         subsidy: Money? = nil, note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
+            if let subsidy, subsidized == false {
+                throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
+            }
+            let start = try db.startingStatusDefinition(.case, requested: status, change: change)
+            let implied = try db.impliedSubsidized(caseId: nil, status: start)
+            let isSubsidized = subsidized ?? (subsidy != nil || implied == true)
+            if let implied, implied != isSubsidized {
+                throw PlacemakingError.subsidyContradictsStatus(status: start.name, subsidized: implied)
+            }
+            if isSubsidized { try db.checkDecision(.caseSubsidy, change: change) }
             var record = ParticipationCase(
                 year: year, agencyId: try agency.map { try db.agency(named: $0, kinds: [.district, .bureau]).id! },
                 title: try requireText(title, field: "案件名稱", as: .short), method: try optionalText(method, field: "參與方式", as: .short),
-                status: try db.startingStatus(.case, requested: status), subsidized: subsidized || subsidy != nil,
+                status: start.name, subsidized: isSubsidized,
                 subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: try optionalText(note, field: "備註", as: .note),
                 createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&record, action: "case.add", change: change)
@@ -35,7 +47,9 @@ extension AppDatabase {
         }
     }
 
-    /// Edits a case; nil leaves a field as it is. Setting `subsidized` to false clears the amount.
+    /// Edits a case; nil leaves a field as it is. Setting `subsidized` to false clears the amount. The
+    /// flag may not contradict the status (核定補助 is subsidized, 自辦(不補助) is not): the status is
+    /// changed instead. The subsidy is the city's decision, 研考會's to record.
     public func editCase(id: Int64, year: Int? = nil, title: String? = nil, agency: String? = nil, method: String? = nil,
                          subsidized: Bool? = nil, subsidy: Money? = nil, note: String? = nil) throws {
         try write { db, change in
@@ -54,6 +68,15 @@ extension AppDatabase {
                 record.subsidyAmount = subsidy.yuan
             }
             if let note { record.note = try optionalText(note, field: "備註", as: .note) }
+            if record.subsidized != original.subsidized || record.subsidyAmount != original.subsidyAmount {
+                try db.checkScope(table: ParticipationCase.databaseTableName, id: id, change: change)
+                try db.checkDecision(.caseSubsidy, change: change)
+            }
+            if record.subsidized != original.subsidized,
+               let implied = try db.impliedSubsidized(caseId: id, status: try db.statusDefinition(.case, named: record.status)),
+               implied != record.subsidized {
+                throw PlacemakingError.subsidyContradictsStatus(status: record.status, subsidized: implied)
+            }
             guard record != original else { throw PlacemakingError.nothingToChange }
             record.updatedAt = change.stamp
             try db.updateAudited(record, action: "case.edit", change: change)

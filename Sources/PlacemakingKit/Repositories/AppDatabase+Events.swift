@@ -3,20 +3,25 @@ import GRDB
 
 extension AppDatabase {
     /// Adds an event (workshop, talk …). `year` defaults to the year of the planned start, else this year.
+    /// The first status is dated `statusOn`, else the planned start when it has come, else today.
+    /// Events are 研考會's to record.
     @discardableResult
     public func addEvent(title: String, year: Int? = nil, kind: String? = nil, organiser: String? = nil, partner: String? = nil,
                          plannedFrom: ROCDate? = nil, plannedTo: ROCDate? = nil, note: String? = nil,
                          status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
+            try db.checkDecision(.event, change: change)
             try Self.checkPeriod(plannedFrom, plannedTo)
             var event = Event(
                 year: year ?? plannedFrom?.rocYear ?? change.today.rocYear, title: try requireText(title, field: "活動名稱", as: .short),
                 kind: try optionalText(kind, field: "類型", as: .short), organiserId: try organiser.map { try db.agency(named: $0, kinds: nil).id! },
                 partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! },
-                status: try db.startingStatus(.event, requested: status), plannedFrom: plannedFrom?.iso, plannedTo: plannedTo?.iso,
+                status: try db.startingStatus(.event, requested: status, change: change), plannedFrom: plannedFrom?.iso, plannedTo: plannedTo?.iso,
                 note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&event, action: "event.add", change: change)
-            try db.startHistory(.event, id: id, status: event.status, on: statusOn, change: change)
+            // A planned start that has come is the first status's date; a future one is not yet.
+            let plannedStart = plannedFrom.flatMap { $0 <= change.today ? $0 : nil }
+            try db.startHistory(.event, id: id, status: event.status, on: statusOn ?? plannedStart, change: change)
             return id
         }
     }
@@ -26,6 +31,8 @@ extension AppDatabase {
                           partner: String? = nil, plannedFrom: ROCDate? = nil, plannedTo: ROCDate? = nil,
                           heldOn: ROCDate? = nil, note: String? = nil) throws {
         try write { db, change in
+            try db.checkDecision(.event, change: change)
+            try change.checkHappened(heldOn, .held)
             var event = try db.require(Event.self, id: id, kind: .event)
             let original = event
             if let title { event.title = try requireText(title, field: "活動名稱", as: .short) }

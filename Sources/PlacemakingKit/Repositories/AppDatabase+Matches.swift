@@ -8,6 +8,8 @@ extension AppDatabase {
     public func recordMatch(plan planId: Int64, ministry: String, subsidy: Money? = nil, investment: Money? = nil,
                             meeting: String? = nil, on date: ROCDate? = nil, note: String? = nil) throws -> Int64 {
         try write { db, change in
+            try db.checkDecision(.match, change: change)
+            try change.checkHappened(date, .matched)
             _ = try db.require(Plan.self, id: planId, kind: .plan)
             let ministryId = try db.agency(named: ministry, kinds: [.ministry]).id!
             var match = PlanMatch(planId: planId, ministryId: ministryId, subsidyAmount: subsidy?.yuan,
@@ -21,6 +23,8 @@ extension AppDatabase {
     public func editMatch(id: Int64, ministry: String? = nil, subsidy: Money? = nil, investment: Money? = nil,
                           meeting: String? = nil, on date: ROCDate? = nil, note: String? = nil) throws {
         try write { db, change in
+            try db.checkDecision(.match, change: change)
+            try change.checkHappened(date, .matched)
             var match = try db.require(PlanMatch.self, id: id, kind: nil)
             let original = match
             if let ministry { match.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }

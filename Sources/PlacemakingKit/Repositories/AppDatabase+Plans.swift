@@ -19,14 +19,16 @@ public struct PlanFilter: Sendable {
 
 extension AppDatabase {
     /// Enters a new placemaking plan of a district office or bureau. It starts at the first status of
-    /// the plan vocabulary, or at `status` (dated `statusOn`) when an existing plan is being entered.
+    /// the plan vocabulary, or at `status` when an existing plan is being entered, dated `statusOn`,
+    /// else the submission date, else today.
     @discardableResult
     public func submitPlan(agency: String, title: String, submittedOn: ROCDate? = nil, budget: Money? = nil,
                            note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
+            try change.checkHappened(submittedOn, .submitted)
             let owner = try db.agency(named: agency, kinds: [.district, .bureau])
             var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱", as: .short),
-                            status: try db.startingStatus(.plan, requested: status),
+                            status: try db.startingStatus(.plan, requested: status, change: change),
                             submittedOn: submittedOn?.iso, budget: budget?.yuan, note: try optionalText(note, field: "備註", as: .note),
                             createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&plan, action: "plan.submit", change: change)
@@ -39,6 +41,7 @@ extension AppDatabase {
     public func editPlan(id: Int64, agency: String? = nil, title: String? = nil, submittedOn: ROCDate? = nil,
                          budget: Money? = nil, note: String? = nil) throws {
         try write { db, change in
+            try change.checkHappened(submittedOn, .submitted)
             var plan = try db.require(Plan.self, id: id, kind: .plan)
             let original = plan
             if let agency { plan.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
@@ -144,10 +147,12 @@ extension AppDatabase {
 }
 
 extension Database {
-    /// The first history entry of a new record, dated `on` or today; a future date is refused.
+    /// The first history entry of a new record, dated `on`: the `--on` the user gave, else the record's
+    /// own date (submitted, filed …) so that last month's events entered this month keep their dates,
+    /// else today. A future date is refused.
     func startHistory(_ kind: RecordKind, id: Int64, status: String, on date: ROCDate?, change: Change) throws {
         let day = date ?? change.today
-        try checkStatusDate(day, kind: kind, id: id, today: change.today)
+        try checkStatusDate(day, kind: kind, id: id, change: change)
         try appendHistory(kind, id: id, status: status, on: day, note: nil, change: change)
     }
 }

@@ -24,10 +24,12 @@ extension AppDatabase {
                              amount: Money? = nil, ministry: String? = nil, note: String? = nil,
                              status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
+            try change.checkHappened(submittedOn, .submitted)
             _ = try db.require(Plan.self, id: planId, kind: .plan)
+            try db.checkLink(table: "plan", id: planId, change: change)
             var proposal = BusinessProposal(
                 planId: planId, year: year ?? submittedOn?.rocYear ?? change.today.rocYear,
-                title: try requireText(title, field: "提案名稱", as: .short), status: try db.startingStatus(.proposal, requested: status),
+                title: try requireText(title, field: "提案名稱", as: .short), status: try db.startingStatus(.proposal, requested: status, change: change),
                 submittedOn: submittedOn?.iso, amount: amount?.yuan,
                 ministryId: try ministry.map { try db.agency(named: $0, kinds: [.ministry]).id! },
                 note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
@@ -41,6 +43,7 @@ extension AppDatabase {
     public func editProposal(id: Int64, title: String? = nil, year: Int? = nil, submittedOn: ROCDate? = nil,
                              amount: Money? = nil, ministry: String? = nil, note: String? = nil) throws {
         try write { db, change in
+            try change.checkHappened(submittedOn, .submitted)
             var proposal = try db.require(BusinessProposal.self, id: id, kind: .proposal)
             let original = proposal
             if let title { proposal.title = try requireText(title, field: "提案名稱", as: .short) }

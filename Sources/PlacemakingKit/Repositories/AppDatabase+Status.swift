@@ -1,6 +1,16 @@
 import Foundation
 import GRDB
 
+/// The outcome of a corrected history date, for the message the user sees.
+public struct HistoryFix: Sendable, Equatable {
+    public let kind: RecordKind
+    public let id: Int64
+    public let entry: Int
+    public let status: String
+    public let from: ROCDate
+    public let to: ROCDate
+}
+
 /// The outcome of a status change, for the message the user sees.
 public struct StatusChange: Sendable, Equatable {
     public let kind: RecordKind
@@ -22,37 +32,29 @@ extension AppDatabase {
     public func changeStatus(_ kind: RecordKind, id: Int64, to status: String, on date: ROCDate? = nil,
                              note: String? = nil, amount: Money? = nil) throws -> StatusChange {
         try write { db, change in
-            guard let before = try db.snapshot(table: kind.table, id: id) else {
+            try db.changeStatus(kind, id: id, to: status, on: date, note: note, amount: amount, change: change)
+        }
+    }
+
+    /// Corrects the date of entry `entry` (1-based, as `history` numbers them) of a record's status
+    /// history: for an office that dated a status wrongly, or a date that was only known as an upper
+    /// bound (`on_or_before`, cleared now that the date is known). The history must stay in date order
+    /// and the date not lie in the future. Audited as `history.fix` with the entry before and after;
+    /// an award's date on the record (`awarded_on`) follows its entry.
+    @discardableResult
+    public func fixHistory(_ kind: RecordKind, id: Int64, entry: Int, on date: ROCDate) throws -> HistoryFix {
+        try write { db, change in
+            guard try db.snapshot(table: kind.table, id: id) != nil else {
                 throw PlacemakingError.notFound(kind, table: kind.table, id: id)
             }
             try db.checkScope(table: kind.table, id: id, change: change)
-            let current: String = before["status"]
-            let target = try db.statusDefinition(kind, named: status)
-            let allowed = try db.nextStatuses(kind, from: current)
-            guard allowed.contains(target.name) else {
-                throw PlacemakingError.transitionNotAllowed(kind, id: id, from: current, to: target.name, allowed: allowed)
+            let entries = try db.historyEntries(kind, id: id)
+            guard entries.indices.contains(entry - 1) else {
+                throw PlacemakingError.noHistoryEntry(kind, id: id, entry: entry, count: entries.count)
             }
-            let day = date ?? change.today
-            try db.checkStatusDate(day, kind: kind, id: id, today: change.today)
-
-            var assignments: [(column: String, value: (any DatabaseValueConvertible)?)] = []
-            if let amount {
-                guard target.phase == Phase.approved.rawValue, kind == .subsidy || kind == .case else {
-                    throw PlacemakingError.invalidValue(field: "--amount", value: amount.formatted,
-                                                        hint: "金額只能在補助申請或公民參與案件改為核定狀態時填寫")
-                }
-                if kind == .subsidy { assignments = [("awarded_amount", amount.yuan), ("awarded_on", day.iso)] }
-                else { assignments = [("subsidized", 1), ("subsidy_amount", amount.yuan)] }
-            }
-            let setList = (["status = ?", "updated_at = ?"] + assignments.map { "\($0.column) = ?" }).joined(separator: ", ")
-            var arguments: StatementArguments = [target.name, change.stamp]
-            arguments += StatementArguments(assignments.map(\.value))
-            arguments += [id]
-            try db.execute(sql: "UPDATE \(kind.table) SET \(setList) WHERE id = ?", arguments: arguments)
-            try db.writeAudit(action: "\(kind.rawValue).status", table: kind.table, id: id, before: before,
-                              actor: change.actor, at: change.stamp)
-            try db.appendHistory(kind, id: id, status: target.name, on: day, note: optionalText(note, field: "說明", as: .note), change: change)
-            return StatusChange(kind: kind, id: id, from: current, to: target.name, on: day)
+            let old = entries[entry - 1]
+            try db.redateHistory(kind, id: id, entries: entries, index: entry - 1, to: date, change: change)
+            return HistoryFix(kind: kind, id: id, entry: entry, status: old.status, from: old.date, to: date)
         }
     }
 
@@ -124,17 +126,14 @@ extension Database {
         return next
     }
 
-    /// A status date may not be after today nor before the record's latest status date.
-    func checkStatusDate(_ day: ROCDate, kind: RecordKind, id: Int64, today: ROCDate) throws {
-        if day > today {
-            throw PlacemakingError.invalidValue(field: "日期", value: day.roc, hint: "狀態日期不可晚於今天（\(today.roc)）")
-        }
+    /// A new status date may not be after today nor before the record's latest status date.
+    func checkStatusDate(_ day: ROCDate, kind: RecordKind, id: Int64, change: Change) throws {
+        try change.checkHappened(day, .status)
         let latest = try String.fetchOne(self, sql: """
             SELECT max(effective_on) FROM status_history WHERE entity = ? AND entity_id = ?
             """, arguments: [kind.rawValue, id]).flatMap(ROCDate.init(iso:))
         if let latest, day < latest {
-            throw PlacemakingError.invalidValue(field: "日期", value: day.roc,
-                                                hint: "不可早於目前狀態的日期 \(latest.roc)；請用 \(latest.roc) 或之後的日期")
+            throw PlacemakingError.statusDateOutOfOrder(date: day, notBefore: latest, notAfter: nil)
         }
     }
 
@@ -148,14 +147,20 @@ extension Database {
 
     /// Sets the first status of a new record: its kind's initial status, or `status` when the user enters
     /// a record that is already further along (a plan matched last year). Returns the status to store.
-    func startingStatus(_ kind: RecordKind, requested: String?) throws -> String {
-        guard let requested else { return try initialStatus(kind).name }
-        return try statusDefinition(kind, named: requested).name
+    /// A status that records a decision (matched, awarded) is 研考會's to enter.
+    func startingStatus(_ kind: RecordKind, requested: String?, change: Change) throws -> String {
+        try startingStatusDefinition(kind, requested: requested, change: change).name
+    }
+
+    func startingStatusDefinition(_ kind: RecordKind, requested: String?, change: Change) throws -> StatusDefinition {
+        let status = try requested.map { try statusDefinition(kind, named: $0) } ?? initialStatus(kind)
+        try checkStatusDecision(kind, status, change: change)
+        return status
     }
 
     func historyTable(_ kind: RecordKind, id: Int64) throws -> ResultTable {
         var table = ResultTable(columns: [
-            .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("effectiveOn", "生效日期", "effective on"),
+            .init("entry", "序", "entry"), .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("effectiveOn", "生效日期", "effective on"),
             .init("onOrBefore", "日期為上限", "date is upper bound"), .init("note", "說明", "note", nullIsUnknown: false),
             .init("recordedBy", "登錄者", "recorded by"), .init("recordedAt", "登錄時間", "recorded at"),
         ])
@@ -163,12 +168,93 @@ extension Database {
             SELECT h.status, s.phase, h.effective_on, h.on_or_before, h.note, h.recorded_by, h.recorded_at
             FROM status_history h JOIN status s ON s.entity = h.entity AND s.name = h.status
             WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.effective_on, h.id
-            """, arguments: [kind.rawValue, id]).map { row in
+            """, arguments: [kind.rawValue, id]).enumerated().map { index, row in
             let phase: String = row["phase"]
-            return [.text(row["status"]), .code(phase, label: Phase(rawValue: phase)?.label ?? phase),
+            return [.integer(Int64(index + 1)), .text(row["status"]), .code(phase, label: Phase(rawValue: phase)?.label ?? phase),
                     .date(iso: row["effective_on"]), .bool(row["on_or_before"]), .from(row["note"]),
                     .text(row["recorded_by"]), .timestamp(row["recorded_at"])]
         }
         return table
+    }
+}
+
+extension Database {
+    /// Changes a record's status inside the caller's transaction: the transition table, the decision
+    /// rule of an acting agency, the date (not in the future, not before the latest status), and the
+    /// effects of the new status (`StatusEffect`), with the audit entry and the history entry.
+    func changeStatus(_ kind: RecordKind, id: Int64, to status: String, on date: ROCDate?, note: String?,
+                      amount: Money?, change: Change) throws -> StatusChange {
+        guard let before = try snapshot(table: kind.table, id: id) else {
+            throw PlacemakingError.notFound(kind, table: kind.table, id: id)
+        }
+        try checkScope(table: kind.table, id: id, change: change)
+        let current: String = before["status"]
+        let target = try statusDefinition(kind, named: status)
+        try checkStatusDecision(kind, target, change: change)
+        let allowed = try nextStatuses(kind, from: current)
+        guard allowed.contains(target.name) else {
+            throw PlacemakingError.transitionNotAllowed(kind, id: id, from: current, to: target.name, allowed: allowed)
+        }
+        let day = date ?? change.today
+        try checkStatusDate(day, kind: kind, id: id, change: change)
+
+        let assignments = try StatusEffect.of(kind, target).assignments(amount: amount, on: day, kind: kind, status: target.name)
+        let setList = (["status = ?", "updated_at = ?"] + assignments.map { "\($0.column) = ?" }).joined(separator: ", ")
+        var arguments: StatementArguments = [target.name, change.stamp]
+        arguments += StatementArguments(assignments.map(\.value))
+        arguments += [id]
+        try execute(sql: "UPDATE \(kind.table) SET \(setList) WHERE id = ?", arguments: arguments)
+        try writeAudit(action: "\(kind.rawValue).status", table: kind.table, id: id, before: before,
+                       actor: change.actor, at: change.stamp)
+        try appendHistory(kind, id: id, status: target.name, on: day, note: optionalText(note, field: "說明", as: .note), change: change)
+        return StatusChange(kind: kind, id: id, from: current, to: target.name, on: day)
+    }
+
+    /// One entry of a status history, in the order `history` shows and numbers them.
+    struct HistoryEntry {
+        let rowId: Int64
+        let status: String
+        let date: ROCDate
+        let onOrBefore: Bool
+    }
+
+    func historyEntries(_ kind: RecordKind, id: Int64) throws -> [HistoryEntry] {
+        try Row.fetchAll(self, sql: """
+            SELECT id, status, effective_on, on_or_before FROM status_history
+            WHERE entity = ? AND entity_id = ? ORDER BY effective_on, id
+            """, arguments: [kind.rawValue, id]).compactMap { row in
+            guard let day = ROCDate(iso: row["effective_on"]) else { return nil }  // the schema keeps it a date
+            return HistoryEntry(rowId: row["id"], status: row["status"], date: day, onOrBefore: row["on_or_before"])
+        }
+    }
+
+    /// Moves `entries[index]` to `date` (exact now: `on_or_before` cleared), between its neighbours and
+    /// not after today, audited as `history.fix`; a status that sets a date column on its record (an
+    /// award's `awarded_on`) moves that too, audited as `KIND.correct`. Refuses a change that changes
+    /// nothing.
+    func redateHistory(_ kind: RecordKind, id: Int64, entries: [HistoryEntry], index: Int, to date: ROCDate,
+                       note: String? = nil, change: Change) throws {
+        let entry = entries[index]
+        let status = try statusDefinition(kind, named: entry.status)
+        try checkStatusDecision(kind, status, change: change)
+        try change.checkHappened(date, .status)
+        let notBefore = index > 0 ? entries[index - 1].date : nil
+        let notAfter = index + 1 < entries.count ? entries[index + 1].date : nil
+        if let notBefore, date < notBefore { throw PlacemakingError.statusDateOutOfOrder(date: date, notBefore: notBefore, notAfter: notAfter) }
+        if let notAfter, date > notAfter { throw PlacemakingError.statusDateOutOfOrder(date: date, notBefore: notBefore, notAfter: notAfter) }
+        guard date != entry.date || entry.onOrBefore || note != nil else { throw PlacemakingError.nothingToChange }
+
+        let before = try snapshot(table: "status_history", id: entry.rowId)
+        try execute(sql: "UPDATE status_history SET effective_on = ?, on_or_before = 0, note = coalesce(?, note) WHERE id = ?",
+                    arguments: [date.iso, note, entry.rowId])
+        try writeAudit(action: "history.fix", table: "status_history", id: entry.rowId, before: before,
+                       actor: change.actor, at: change.stamp)
+
+        if let column = StatusEffect.of(kind, status).dateColumn,
+           let record = try snapshot(table: kind.table, id: id), (record[column] as String?) != date.iso {
+            try execute(sql: "UPDATE \(kind.table) SET \(column) = ?, updated_at = ? WHERE id = ?", arguments: [date.iso, change.stamp, id])
+            try writeAudit(action: "\(kind.rawValue).correct", table: kind.table, id: id, before: record,
+                           actor: change.actor, at: change.stamp)
+        }
     }
 }

@@ -22,16 +22,20 @@ extension AppDatabase {
                                 plan planId: Int64? = nil, requested: Money? = nil, submittedOn: ROCDate? = nil,
                                 note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
+            try change.checkHappened(submittedOn, .filed)
             if let round, round < 1 {
                 throw PlacemakingError.invalidValue(field: "徵案次數", value: String(round), hint: "請輸入 1 以上的整數，例如 --round 2")
             }
             let programmeId = try db.subsidyProgramme(named: programme)
             let roundId = try db.callRound(programme: programmeId, year: year, round: round, change: change)
-            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
+            if let planId {
+                _ = try db.require(Plan.self, id: planId, kind: .plan)
+                try db.checkLink(table: "plan", id: planId, change: change)
+            }
             var application = SubsidyApplication(
                 callRoundId: roundId, agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
                 planId: planId, title: try requireText(title, field: "申請計畫名稱", as: .short),
-                status: try db.startingStatus(.subsidy, requested: status), requestedAmount: requested?.yuan,
+                status: try db.startingStatus(.subsidy, requested: status, change: change), requestedAmount: requested?.yuan,
                 submittedOn: submittedOn?.iso, note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&application, action: "subsidy.apply", change: change)
             try db.startHistory(.subsidy, id: id, status: application.status, on: statusOn ?? submittedOn, change: change)
@@ -39,22 +43,41 @@ extension AppDatabase {
         }
     }
 
-    /// Awards a subsidy: moves the application to its approved status and records the amount and date.
+    /// Awards a subsidy: moves the application to its approved status and records the amount (nil: not
+    /// known yet) and the date (default today). On an application already awarded (approved, executing
+    /// or closed, or with an award in its history) it corrects the amount and the date instead, without
+    /// a transition, audited as `subsidy.correct`; a new date moves the award's history entry with it.
+    /// Awards are 研考會's to record.
     @discardableResult
-    public func awardSubsidy(id: Int64, amount: Money, on date: ROCDate? = nil, note: String? = nil) throws -> StatusChange {
-        let approved = try statuses(.subsidy).first { $0.phase == Phase.approved.rawValue }
-        guard let approved else { throw PlacemakingError.unknownStatus(.subsidy, Phase.approved.label, known: []) }
-        return try changeStatus(.subsidy, id: id, to: approved.name, on: date, note: note, amount: amount)
+    public func awardSubsidy(id: Int64, amount: Money? = nil, on date: ROCDate? = nil, note: String? = nil) throws -> AwardOutcome {
+        try write { db, change in
+            let application = try db.require(SubsidyApplication.self, id: id, kind: .subsidy)
+            try db.checkScope(table: SubsidyApplication.databaseTableName, id: id, change: change)
+            try db.checkDecision(.award, change: change)
+            if try db.isAwarded(application) {
+                return try db.correctAward(application, amount: amount, on: date, note: note, change: change)
+            }
+            guard let approved = try db.statuses(.subsidy).first(where: { StatusEffect.of(.subsidy, $0).dateColumn != nil }) else {
+                throw PlacemakingError.programDefect("the subsidy vocabulary has no award status")
+            }
+            let moved = try db.changeStatus(.subsidy, id: id, to: approved.name, on: date, note: note, amount: amount, change: change)
+            return AwardOutcome(id: id, corrected: false, amount: amount, on: moved.on)
+        }
     }
 
     /// Edits an application; nil leaves a field as it is.
     public func editSubsidy(id: Int64, title: String? = nil, plan planId: Int64? = nil, requested: Money? = nil,
                             submittedOn: ROCDate? = nil, note: String? = nil) throws {
         try write { db, change in
+            try change.checkHappened(submittedOn, .filed)
             var application = try db.require(SubsidyApplication.self, id: id, kind: .subsidy)
             let original = application
             if let title { application.title = try requireText(title, field: "申請計畫名稱", as: .short) }
-            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); application.planId = planId }
+            if let planId {
+                _ = try db.require(Plan.self, id: planId, kind: .plan)
+                try db.checkLink(table: "plan", id: planId, change: change)
+                application.planId = planId
+            }
             if let requested { application.requestedAmount = requested.yuan }
             if let submittedOn { application.submittedOn = submittedOn.iso }
             if let note { application.note = try optionalText(note, field: "備註", as: .note) }
@@ -84,7 +107,59 @@ extension AppDatabase {
     }
 }
 
+/// The outcome of `subsidy award`, for the message the user sees.
+public struct AwardOutcome: Sendable, Equatable {
+    public let id: Int64
+    /// False: the application moved to its award status; true: an earlier award was corrected.
+    public let corrected: Bool
+    /// The awarded amount on record now (nil: not known).
+    public let amount: Money?
+    /// The award date on record now (nil: not known).
+    public let on: ROCDate?
+}
+
 extension Database {
+    /// Whether the application has been awarded: it is at its award status or past it (executing,
+    /// closed), or its history holds the award (it was withdrawn after it).
+    func isAwarded(_ application: SubsidyApplication) throws -> Bool {
+        let current = try statusDefinition(.subsidy, named: application.status)
+        if [Phase.approved, .executing, .closed].contains(Phase(rawValue: current.phase)) { return true }
+        return try historyEntries(.subsidy, id: application.id!).contains { entry in
+            StatusEffect.of(.subsidy, try statusDefinition(.subsidy, named: entry.status)).dateColumn != nil
+        }
+    }
+
+    /// Corrects an award already on record: its amount, and its date together with the date of the
+    /// award's history entry (kept in date order). `note` replaces that entry's note.
+    func correctAward(_ application: SubsidyApplication, amount: Money?, on date: ROCDate?, note: String?,
+                      change: Change) throws -> AwardOutcome {
+        let id = application.id!
+        try change.checkHappened(date, .awarded)
+        var corrected = application
+        if let amount { corrected.awardedAmount = amount.yuan }
+        if let date { corrected.awardedOn = date.iso }
+        let recordChanges = corrected != application
+        if recordChanges {
+            corrected.updatedAt = change.stamp
+            try updateAudited(corrected, action: "subsidy.correct", change: change)
+        }
+        let entries = try historyEntries(.subsidy, id: id)
+        let awardEntry = try entries.lastIndex { StatusEffect.of(.subsidy, try statusDefinition(.subsidy, named: $0.status)).dateColumn != nil }
+        let checkedNote = try optionalText(note, field: "說明", as: .note)
+        var historyChanges = false
+        if let index = awardEntry, let day = date ?? (checkedNote != nil ? entries[index].date : nil),
+           day != entries[index].date || entries[index].onOrBefore || checkedNote != nil {
+            try redateHistory(.subsidy, id: id, entries: entries, index: index, to: day, note: checkedNote, change: change)
+            historyChanges = true
+        } else if checkedNote != nil {
+            throw PlacemakingError.invalidValue(field: "--note", value: checkedNote ?? "",
+                                                hint: "這筆申請的狀態歷程沒有核定補助，說明無處可記；請去掉 --note")
+        }
+        guard recordChanges || historyChanges else { throw PlacemakingError.nothingToChange }
+        return AwardOutcome(id: id, corrected: true, amount: corrected.awardedAmount.map(Money.init(yuan:)),
+                            on: corrected.awardedOn.flatMap(ROCDate.init(iso:)))
+    }
+
     func subsidyProgramme(named name: String?) throws -> Int64 {
         let all = try Row.fetchAll(self, sql: "SELECT id, name FROM subsidy_programme ORDER BY id")
         let names = all.map { $0["name"] as String }

@@ -8,9 +8,8 @@ extension AppDatabase {
     public func recordVisit(agency: String, partner: String? = nil, plan planId: Int64? = nil, on date: ROCDate? = nil,
                             year: Int? = nil, purpose: String? = nil, note: String? = nil) throws -> Int64 {
         try write { db, change in
-            if let date, date > change.today {
-                throw PlacemakingError.invalidValue(field: "日期", value: date.roc, hint: "輔導日期不可晚於今天（\(change.today.roc)）")
-            }
+            try db.checkDecision(.visit, change: change)
+            try change.checkHappened(date, .visited)
             if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
             var visit = CounselingVisit(
                 agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
@@ -25,6 +24,8 @@ extension AppDatabase {
     public func editVisit(id: Int64, agency: String? = nil, partner: String? = nil, plan planId: Int64? = nil,
                           on date: ROCDate? = nil, year: Int? = nil, purpose: String? = nil, note: String? = nil) throws {
         try write { db, change in
+            try db.checkDecision(.visit, change: change)
+            try change.checkHappened(date, .visited)
             var visit = try db.require(CounselingVisit.self, id: id, kind: nil)
             let original = visit
             if let agency { visit.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }

@@ -52,7 +52,7 @@ struct AuditDescriber {
         "awarded_amount": ("核定金額(元)", "awarded"), "awarded_on": ("核定日期", "awarded on"), "call_round_id": ("徵案梯次", "call round"),
         "kind": ("類型", "kind"), "planned_from": ("預定起", "planned from"), "planned_to": ("預定迄", "planned to"),
         "held_on": ("辦理日期", "held on"), "amount": ("金額(元)", "amount"), "name": ("名稱", "name"),
-        "full_name": ("全銜", "full name"), "effective_on": ("生效日期", "effective on"), "is_placeholder": ("僅知件數", "placeholder"),
+        "full_name": ("全銜", "full name"), "effective_on": ("生效日期", "effective on"), "on_or_before": ("日期為上限", "date is upper bound"), "is_placeholder": ("僅知件數", "placeholder"),
         "source_id": ("資料來源", "source"), "source_section": ("來源章節", "source section"),
     ]
 

@@ -9,3 +9,11 @@ struct Change {
     /// The only agency whose records may be written, or nil for all.
     let scope: Int64?
 }
+
+extension Change {
+    /// The one date rule: a date that records something that happened may not lie after today in
+    /// Taiwan. Planned dates (an event's planned period, a call round) are not checked: they may lie ahead.
+    func checkHappened(_ date: ROCDate?, _ field: HappenedDate) throws {
+        if let date, date > today { throw PlacemakingError.dateInFuture(field, date: date, today: today) }
+    }
+}

@@ -28,6 +28,19 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case scriptHasNUL(byteOffset: Int, line: Int)
     case nothingToChange
     case outsideScope(acting: String, owner: String?)
+    /// A date of something that happened (submitted, matched, held, awarded, a status) lies after today.
+    case dateInFuture(HappenedDate, date: ROCDate, today: ROCDate)
+    /// A status date would put the history out of date order: it must lie from `notBefore` to
+    /// `notAfter` (nil: no bound on that side).
+    case statusDateOutOfOrder(date: ROCDate, notBefore: ROCDate?, notAfter: ROCDate?)
+    /// `history fix` named an entry that the record's history does not have (entries count from 1).
+    case noHistoryEntry(RecordKind, id: Int64, entry: Int, count: Int)
+    /// `--amount` with a status that grants no money (自辦(不補助), or any status of a plan).
+    case amountNotGranted(RecordKind, status: String)
+    /// `--subsidized` or `--subsidy` on a participation case that says otherwise than its status does.
+    case subsidyContradictsStatus(status: String, subsidized: Bool)
+    /// A decision of the NDC or the city, which 研考會's staff record: refused while acting for an agency.
+    case decisionKeptByRDEC(acting: String, what: RDECDecision)
     /// SQLite refused or failed; `detail` keeps its own message after the explanation.
     case storage(StorageProblem, detail: String)
     /// A file that is not a ledger of this program (or of a newer version of it).
@@ -151,6 +164,31 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "程式內部錯誤（\(detail)）；請回報給維護人員" : "internal error (\(detail)); please report it"
         case .nothingToChange:
             return zh ? "沒有要修改的欄位；請至少給一個選項，例如 --title 新名稱" : "nothing to change; give at least one option, e.g. --title NEW"
+        case let .dateInFuture(field, date, today):
+            return zh ? "\(field.label) \(date.roc) 晚於今天（\(today.roc)）；已發生的事不能記在未來的日期，請輸入今天或之前的日期"
+                : "the \(field.labelEnglish) \(date.roc) is after today (\(today.roc)); what happened cannot be dated in the future: type today or an earlier date"
+        case let .statusDateOutOfOrder(date, notBefore, notAfter):
+            let range: String
+            switch (notBefore, notAfter) {
+            case let (low?, high?): range = zh ? "須在 \(low.roc) 與 \(high.roc) 之間" : "must lie from \(low.roc) to \(high.roc)"
+            case let (low?, nil): range = zh ? "不可早於前一個狀態的日期 \(low.roc)" : "cannot be before the previous status's date \(low.roc)"
+            case let (nil, high?): range = zh ? "不可晚於下一個狀態的日期 \(high.roc)" : "cannot be after the next status's date \(high.roc)"
+            case (nil, nil): range = zh ? "與其他狀態的日期順序不符" : "is out of order"
+            }
+            return zh ? "狀態日期 \(date.roc) \(range)（狀態歷程依日期排列；history ENTITY ID 可查）"
+                : "the status date \(date.roc) \(range) (a status history runs in date order; see history ENTITY ID)"
+        case let .noHistoryEntry(kind, id, entry, count):
+            return zh ? "\(kind.label) #\(id) 的狀態歷程沒有第 \(entry) 筆（共 \(count) 筆）；請用 history \(kind.rawValue) \(id) 查看「序」欄"
+                : "the status history of \(kind.labelEnglish) #\(id) has no entry \(entry) (it has \(count)); see the entry column of history \(kind.rawValue) \(id)"
+        case let .amountNotGranted(kind, status):
+            return zh ? "\(kind.label)改為「\(status)」不核定金額，不能加 --amount；金額只在核定補助時填寫"
+                : "a \(kind.labelEnglish) moving to '\(status)' is granted no money, so --amount is not allowed; give an amount only with an award"
+        case let .subsidyContradictsStatus(status, subsidized):
+            return zh ? "案件狀態為「\(status)」，市府補助應為「\(subsidized ? "是" : "否")」；補助與否由狀態決定，請改狀態（case status ID 核定補助 --amount 金額）而不是修改補助欄位"
+                : "the case's status is '\(status)', so it is \(subsidized ? "" : "not ")subsidized; the status decides this: change the status (case status ID 核定補助 --amount AMOUNT) instead"
+        case let .decisionKeptByRDEC(acting, what):
+            return zh ? "\(what.label)是國發會、部會或市府的決定，由研考會登錄；以「\(acting)」身分操作時不能登錄或修改（以 .as 不帶參數取消身分，或請研考會登錄）"
+                : "\(what.labelEnglish) are decisions of the NDC, the ministries or the city, which RDEC staff record; acting for \(acting) you cannot record or change them (type .as alone to stop acting, or ask RDEC)"
         case let .agenciesKeptByRDEC(acting):
             return zh ? "機關名單由研考會維護；以「\(acting)」身分操作時不能新增或修改機關（以 .as 不帶參數取消身分）"
                 : "the agency list is kept by RDEC staff; acting for \(acting) you cannot add or change agencies (type .as alone to stop acting)"
