@@ -136,7 +136,7 @@ struct CommandLineTests {
             ["proposal", "add", "--plan", "1", "--title", "山城旅宿", "--submitted", "112/05/02"],
             ["visit", "add", "--agency", "燕巢區", "--partner", "南區輔導中心", "--on", "112/08/10"],
             ["subsidy", "add", "--agency", "都發局", "--title", "第二案", "--year", "111", "--round", "2"],
-            ["case", "add", "--year", "112", "--title", "參與式預算", "--agency", "文化局", "--subsidy", "30萬"],
+            ["case", "add", "--year", "112", "--title", "參與式預算", "--agency", "文化局", "--status", "核定補助", "--on", "112/03/01", "--subsidy", "30萬"],
             ["event", "add", "--title", "工作坊", "--organiser", "研考會", "--from", "112/09/01", "--to", "112/09/02"],
         ]
         for command in commands {

@@ -35,7 +35,11 @@ struct CaseCommand: ParsableCommand {
 
     struct Add: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "新增案件 add a case",
-            discussion: "例：case add --year 112 --agency 文化局 --title \"社區參與式預算\" --method 參與式預算 --subsidy 30萬")
+            discussion: """
+                是否獲市府補助由狀態決定：核定補助為是，自辦(不補助)與審查前為否。
+                例：case add --year 112 --agency 文化局 --title \"社區參與式預算\" --method 參與式預算
+                例：case add --year 112 --agency 文化局 --title \"青年審議工作坊\" --status 核定補助 --on 112/03/01 --subsidy 30萬
+                """)
         @Option(parsing: .unconditional, help: "計畫年度（民國年）") var year: String
         @Option(parsing: .unconditional, help: "案件名稱") var title: String
         @Option(parsing: .unconditional, help: "辦理機關") var agency: String?
@@ -44,13 +48,13 @@ struct CaseCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "補助金額") var subsidy: String?
         @Option(parsing: .unconditional, help: "備註") var note: String?
         @Option(parsing: .unconditional, help: "目前狀態（預設 計畫提報）") var status: String?
-        @Option(name: .customLong("status-on"), parsing: .unconditional, help: "目前狀態的生效日期") var statusOn: String?
+        @Option(name: [.customLong("on"), .customLong("status-on")], parsing: .unconditional, help: "目前狀態的生效日期（預設今天；亦可寫 --status-on）") var statusOn: String?
 
         func run(in context: CommandContext) throws {
             guard let rocYear = try Parse.year(year) else { return }
             let id = try context.database.addCase(
                 year: rocYear, title: title, agency: agency, method: method,
-                subsidized: try Parse.yesNo(subsidized, field: "--subsidized") ?? false, subsidy: Parse.money(subsidy),
+                subsidized: try Parse.yesNo(subsidized, field: "--subsidized"), subsidy: Parse.money(subsidy),
                 note: note, status: status, statusOn: Parse.date(statusOn))
             context.reportAdded("公民參與案件", "case", id: id)
         }
@@ -63,7 +67,7 @@ struct CaseCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "案件名稱") var title: String?
         @Option(parsing: .unconditional, help: "辦理機關") var agency: String?
         @Option(parsing: .unconditional, help: "參與方式") var method: String?
-        @Option(parsing: .unconditional, help: "是否獲市府補助 yes/no") var subsidized: String?
+        @Option(parsing: .unconditional, help: "是否獲市府補助 yes/no（須與狀態相符；改補助請改狀態）") var subsidized: String?
         @Option(parsing: .unconditional, help: "補助金額") var subsidy: String?
         @Option(parsing: .unconditional, help: "備註") var note: String?
 

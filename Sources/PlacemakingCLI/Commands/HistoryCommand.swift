@@ -3,17 +3,47 @@ import PlacemakingKit
 
 extension RecordKind: ExpressibleByArgument {}
 
-/// `history ENTITY ID`: every status a record has had, with dates.
-struct HistoryCommand: RunnableCommand {
+/// `history`: a record's status history (`history plan 1`, the default `show`), and correcting the
+/// date of one entry (`history fix plan 1 2 --on 112/04/01`) when an office dated a status wrongly or
+/// the date was known only as an upper bound.
+struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "狀態歷程 status history of a record",
-        discussion: "ENTITY：plan, proposal, subsidy, case, event。例：history plan 1")
-    @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
-    @Argument(help: "編號 id") var id: Int64
-    @OptionGroup var output: OutputOptions
+        discussion: "ENTITY：plan, proposal, subsidy, case, event。例：history plan 1；history fix plan 7 2 --on 112/04/01",
+        subcommands: [Show.self, Fix.self], defaultSubcommand: Show.self)
 
-    func run(in context: CommandContext) throws {
-        try context.show(try context.database.history(entity, id: id), output)
+    struct Show: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "顯示狀態歷程（「序」欄為 history fix 用的序號）show a record's status history",
+            discussion: "例：history plan 1（與 history show plan 1 相同）")
+        @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
+        @Argument(help: "編號 id") var id: Int64
+        @OptionGroup var output: OutputOptions
+
+        func run(in context: CommandContext) throws {
+            try context.show(try context.database.history(entity, id: id), output)
+        }
+    }
+
+    struct Fix: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "更正一筆狀態的生效日期 correct the date of a status history entry",
+            discussion: """
+                ENTRY 是 history ENTITY ID 的「序」。新日期須在前後兩筆之間、不晚於今天；更正後不再標示「日期為上限」。
+                核定補助的日期同時更正補助申請的核定日期。記入異動紀錄（history.fix）。
+                例：history fix plan 7 2 --on 112/04/01
+                """)
+        @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
+        @Argument(help: "編號 id") var id: Int64
+        @Argument(help: "序 entry（history ENTITY ID 的第一欄）") var entry: Int
+        @Option(parsing: .unconditional, help: "正確的生效日期 the right date") var on: String
+
+        func run(in context: CommandContext) throws {
+            guard let day = try Parse.date(on) else { return }
+            let fix = try context.database.fixHistory(entity, id: id, entry: entry, on: day)
+            context.say("\(entity.label) #\(id) 狀態歷程第 \(entry) 筆「\(fix.status)」：\(fix.from.roc) → \(fix.to.roc)",
+                        "\(entity.labelEnglish) #\(id) history entry \(entry) '\(fix.status)': \(fix.from.roc) → \(fix.to.roc)")
+        }
     }
 }
 

@@ -41,7 +41,7 @@ struct PlanCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "總經費，如 5,000,000 或 500萬") var budget: String?
         @Option(parsing: .unconditional, help: "備註") var note: String?
         @Option(parsing: .unconditional, help: "登錄已在進行中的計畫時的目前狀態（預設 構想盤點）") var status: String?
-        @Option(name: .customLong("status-on"), parsing: .unconditional, help: "目前狀態的生效日期") var statusOn: String?
+        @Option(name: [.customLong("on"), .customLong("status-on")], parsing: .unconditional, help: "目前狀態的生效日期（預設為提報日期，未填則今天；亦可寫 --status-on）") var statusOn: String?
 
         func run(in context: CommandContext) throws {
             let id = try context.database.submitPlan(

@@ -42,7 +42,7 @@ struct ProposalCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "部會") var ministry: String?
         @Option(parsing: .unconditional, help: "備註") var note: String?
         @Option(parsing: .unconditional, help: "目前狀態（預設 研擬）") var status: String?
-        @Option(name: .customLong("status-on"), parsing: .unconditional, help: "目前狀態的生效日期") var statusOn: String?
+        @Option(name: [.customLong("on"), .customLong("status-on")], parsing: .unconditional, help: "目前狀態的生效日期（預設為提報日期，未填則今天；亦可寫 --status-on）") var statusOn: String?
 
         func run(in context: CommandContext) throws {
             let id = try context.database.fileProposal(

@@ -43,7 +43,7 @@ struct SubsidyCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "送件日期") var submitted: String?
         @Option(parsing: .unconditional, help: "備註") var note: String?
         @Option(parsing: .unconditional, help: "目前狀態（預設 草擬）") var status: String?
-        @Option(name: .customLong("status-on"), parsing: .unconditional, help: "目前狀態的生效日期") var statusOn: String?
+        @Option(name: [.customLong("on"), .customLong("status-on")], parsing: .unconditional, help: "目前狀態的生效日期（預設為送件日期，未填則今天；亦可寫 --status-on）") var statusOn: String?
 
         func run(in context: CommandContext) throws {
             guard let rocYear = try Parse.year(year) else { return }
@@ -82,18 +82,26 @@ struct SubsidyCommand: ParsableCommand {
     }
 
     struct Award: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "核定補助 award a subsidy",
-            discussion: "例：subsidy award 2 --amount 500萬 --on 111/06/15")
+        static let configuration = CommandConfiguration(abstract: "核定補助，或更正已核定的金額與日期 award a subsidy, or correct an award",
+            discussion: """
+                尚未核定的申請改為核定補助；已核定（或已在執行、結案）的申請則更正核定金額與日期，不變更狀態。
+                例：subsidy award 2 --amount 500萬 --on 111/06/15
+                例：subsidy award 1 --on 111/06/30（補上已核定案的核定日期）
+                """)
         @Argument(help: "申請編號") var id: Int64
-        @Option(parsing: .unconditional, help: "核定金額") var amount: String
+        @Option(parsing: .unconditional, help: "核定金額（未填為未詳）") var amount: String?
         @Option(parsing: .unconditional, help: "核定日期（預設今天）") var on: String?
         @Option(parsing: .unconditional, help: "說明") var note: String?
 
         func run(in context: CommandContext) throws {
-            guard let money = try Parse.money(amount) else { return }
-            let change = try context.database.awardSubsidy(id: id, amount: money, on: Parse.date(on), note: note)
-            context.say("補助申請 #\(id) 核定補助 \(money.inWords)（\(change.on.roc)）",
-                        "subsidy application #\(id) awarded NT$\(money.formatted) (\(change.on.roc))")
+            let award = try context.database.awardSubsidy(id: id, amount: Parse.money(amount), on: Parse.date(on), note: note)
+            let amount = award.amount.map { ($0.inWords, "NT$" + $0.formatted) } ?? (context.language.pick("金額未詳", "amount unknown"), "amount unknown")
+            let day = award.on?.roc ?? context.language.pick("日期未詳", "date unknown")
+            if award.corrected {
+                context.say("補助申請 #\(id) 已更正核定：\(amount.0)（\(day)）", "subsidy application #\(id) award corrected: \(amount.1) (\(day))")
+            } else {
+                context.say("補助申請 #\(id) 核定補助 \(amount.0)（\(day)）", "subsidy application #\(id) awarded \(amount.1) (\(day))")
+            }
         }
     }
 }

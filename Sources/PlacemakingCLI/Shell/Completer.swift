@@ -76,7 +76,8 @@ struct Completer {
     private func positionalValues(path: [String], index: Int, rest: [String]) -> [String] {
         guard let noun = path.first else { return [] }
         if noun == "history" || noun == "statuses" {
-            return index == 0 ? RecordKind.allCases.map(\.rawValue) : []
+            let verbs = noun == "history" && path.count == 1 ? ["fix"] : []
+            return index == 0 ? RecordKind.allCases.map(\.rawValue) + verbs : []
         }
         guard path.count == 2 else { return [] }
         switch (path[1], index) {
