@@ -55,13 +55,13 @@ struct RepositoryTests {
         #expect(throws: PlacemakingError.transitionNotAllowed(.plan, id: 1, from: "媒合成功", to: "構想盤點", allowed: ["執行中", "撤案"])) {
             try test.database.changeStatus(.plan, id: 1, to: "構想盤點")
         }
-        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "不存在的狀態") }
+        #expect(throws: PlacemakingError.unknownStatus(.plan, "不存在的狀態", known: ["構想盤點", "輔導中", "市府初審", "已提報國發會", "部會聯合現勘", "排入工作會議", "媒合成功", "部分媒合", "退回修正", "未獲媒合", "執行中", "暫停", "結案", "撤案"])) { try test.database.changeStatus(.plan, id: 1, to: "不存在的狀態") }
         #expect(throws: PlacemakingError.notFound(.plan, table: "plan", id: 999)) { try test.database.changeStatus(.plan, id: 999, to: "執行中") }
         // Before the current status's date (111/06/30), or in the future.
-        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "執行中", on: date("111/06/01")) }
-        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "執行中", on: date("999/01/01")) }
+        #expect(throws: PlacemakingError.statusDateOutOfOrder(date: try date("111/06/01"), notBefore: try date("111/06/30"), notAfter: nil)) { try test.database.changeStatus(.plan, id: 1, to: "執行中", on: date("111/06/01")) }
+        #expect(throws: PlacemakingError.dateInFuture(.status, date: try date("999/01/01"), today: ROCDate.today)) { try test.database.changeStatus(.plan, id: 1, to: "執行中", on: date("999/01/01")) }
         // An amount only comes with an approval of a subsidy or a case.
-        #expect(throws: PlacemakingError.self) { try test.database.changeStatus(.plan, id: 1, to: "執行中", amount: Money(yuan: 1)) }
+        #expect(throws: PlacemakingError.amountNotGranted(.plan, status: "執行中")) { try test.database.changeStatus(.plan, id: 1, to: "執行中", amount: Money(yuan: 1)) }
         #expect(try test.tableCounts() == counts)
     }
 
@@ -74,7 +74,7 @@ struct RepositoryTests {
         #expect(table.value("total", row: 0) == .money(Money(yuan: 19_680_000)))
         try test.database.editMatch(id: id, investment: Money(yuan: 8_000_000))
         #expect(try test.database.matches(year: 111).value("investmentAmount", row: 0) == .money(Money(yuan: 8_000_000)))
-        #expect(throws: PlacemakingError.self) { try test.database.recordMatch(plan: 1, ministry: "六龜區") }  // not a ministry
+        #expect(throws: PlacemakingError.wrongAgencyKind("六龜區", expected: "中央部會")) { try test.database.recordMatch(plan: 1, ministry: "六龜區") }  // not a ministry
         #expect(throws: PlacemakingError.nothingToChange) { try test.database.editMatch(id: id) }
         #expect(try test.count("SELECT count(*) FROM audit_log WHERE entity = 'plan_match'") == 2)
         #expect(try test.database.planDetail(id: 1).sections.first?.table.rows.count == 1)
@@ -98,7 +98,7 @@ struct RepositoryTests {
         #expect(try test.database.visits(year: 112).strings("agency") == ["大樹區"])
         try test.database.editVisit(id: id, purpose: "計畫提報")
         #expect(try test.database.visitDetail(id: id).record.value("purpose", row: 0) == .text("計畫提報"))
-        #expect(throws: PlacemakingError.self) { try test.database.recordVisit(agency: "國發會") }  // a ministry is not visited
+        #expect(throws: PlacemakingError.wrongAgencyKind("國發會", expected: "區公所或市府局處")) { try test.database.recordVisit(agency: "國發會") }  // a ministry is not visited
     }
 
     @Test("applying for and awarding a subsidy; the call round is created when new")
@@ -120,7 +120,7 @@ struct RepositoryTests {
         #expect(detail.value("awardedAmount", row: 0) == .money(Money(yuan: 6_000_000)))
         #expect(detail.value("awardedOn", row: 0) == .date(try date("111/11/01")))
         try test.database.editSubsidy(id: roundThree, requested: Money(yuan: 1_000_000))
-        #expect(throws: PlacemakingError.self) { try test.database.applyForSubsidy(agency: "都發局", title: "x", year: 111, programme: "沒有這個計畫") }
+        #expect(throws: PlacemakingError.invalidValue(field: "補助計畫", value: "沒有這個計畫", hint: "可用的補助計畫：地方創生公有建築空間整備活化補助")) { try test.database.applyForSubsidy(agency: "都發局", title: "x", year: 111, programme: "沒有這個計畫") }
     }
 
     @Test("adding, editing and approving a participation case")
@@ -152,7 +152,7 @@ struct RepositoryTests {
         try test.database.changeStatus(.event, id: id, to: "延期", on: date("112/05/20"), note: "疫情")
         try test.database.editEvent(id: id, plannedFrom: date("112/09/01"), plannedTo: date("112/09/30"))
         #expect(try test.database.events(year: 112).value("plannedFrom", row: 0) == .date(try date("112/09/01")))
-        #expect(throws: PlacemakingError.self) { try test.database.editEvent(id: id, plannedTo: date("112/08/01")) }
+        #expect(throws: PlacemakingError.invalidValue(field: "預定期間", value: "112/09/01–112/08/01", hint: "結束日不可早於開始日")) { try test.database.editEvent(id: id, plannedTo: date("112/08/01")) }
         #expect(try test.database.history(.event, id: id).strings("note") == ["", "疫情"])
     }
 
@@ -160,12 +160,12 @@ struct RepositoryTests {
     func refusedWrites() throws {
         let test = try TestDatabase()
         let counts = try test.tableCounts()
-        #expect(throws: PlacemakingError.self) { try test.database.submitPlan(agency: "台北市", title: "x") }
+        #expect(throws: PlacemakingError.unknownAgency("台北市", suggestions: [])) { try test.database.submitPlan(agency: "台北市", title: "x") }
         #expect(throws: PlacemakingError.emptyValue(field: "計畫名稱")) { try test.database.submitPlan(agency: "六龜區", title: "  \n") }
-        #expect(throws: PlacemakingError.self) { try test.database.submitPlan(agency: "經濟部", title: "x") }  // ministries do not propose
-        #expect(throws: PlacemakingError.self) { try test.database.editPlan(id: 999, title: "x") }
+        #expect(throws: PlacemakingError.wrongAgencyKind("經濟部", expected: "區公所或市府局處")) { try test.database.submitPlan(agency: "經濟部", title: "x") }  // ministries do not propose
+        #expect(throws: PlacemakingError.notFound(.plan, table: "plan", id: 999)) { try test.database.editPlan(id: 999, title: "x") }
         #expect(throws: PlacemakingError.nothingToChange) { try test.database.editPlan(id: 1) }
-        #expect(throws: PlacemakingError.self) { try test.database.submitPlan(agency: "六龜區", title: "x", submittedOn: date("999/01/01")) }
+        #expect(throws: PlacemakingError.dateInFuture(.submitted, date: try date("999/01/01"), today: ROCDate.today)) { try test.database.submitPlan(agency: "六龜區", title: "x", submittedOn: date("999/01/01")) }
         #expect(try test.tableCounts() == counts)
     }
 
@@ -201,12 +201,12 @@ struct ScopeTests {
         #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "那瑪夏區")) {
             try scoped.changeStatus(.plan, id: 2, to: "執行中", on: ROCDate.parse("111/07/01"))
         }
-        #expect(throws: PlacemakingError.self) { try scoped.editPlan(id: 2, title: "x") }
-        #expect(throws: PlacemakingError.self) { try scoped.submitPlan(agency: "甲仙區", title: "x") }
+        #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "那瑪夏區")) { try scoped.editPlan(id: 2, title: "x") }
+        #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "甲仙區")) { try scoped.submitPlan(agency: "甲仙區", title: "x") }
         #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: nil)) { try scoped.addCase(year: 112, title: "x") }
-        #expect(throws: PlacemakingError.self) { try scoped.fileProposal(plan: 6, title: "x") }
+        #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "海洋局")) { try scoped.fileProposal(plan: 6, title: "x") }
         // Nor may it hand its own plan to another agency.
-        #expect(throws: PlacemakingError.self) { try scoped.editPlan(id: 1, agency: "甲仙區") }
+        #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "甲仙區")) { try scoped.editPlan(id: 1, agency: "甲仙區") }
         #expect(try test.tableCounts() == counts)
 
         try scoped.changeStatus(.plan, id: 1, to: "執行中", on: ROCDate.parse("111/07/01"))
