@@ -54,8 +54,8 @@ extension AppDatabase {
             let application = try db.require(SubsidyApplication.self, id: id, kind: .subsidy)
             try db.checkScope(table: SubsidyApplication.databaseTableName, id: id, change: change)
             try db.checkDecision(.award, change: change)
-            if try db.isAwarded(application) {
-                return try db.correctAward(application, amount: amount, on: date, note: note, change: change)
+            if try db.isAwarded(application, id: id) {
+                return try db.correctAward(application, id: id, amount: amount, on: date, note: note, change: change)
             }
             guard let approved = try db.statuses(.subsidy).first(where: { StatusEffect.of(.subsidy, $0).dateColumn != nil }) else {
                 throw PlacemakingError.programDefect("the subsidy vocabulary has no award status")
@@ -121,19 +121,18 @@ public struct AwardOutcome: Sendable, Equatable {
 extension Database {
     /// Whether the application has been awarded: it is at its award status or past it (executing,
     /// closed), or its history holds the award (it was withdrawn after it).
-    func isAwarded(_ application: SubsidyApplication) throws -> Bool {
+    func isAwarded(_ application: SubsidyApplication, id: Int64) throws -> Bool {
         let current = try statusDefinition(.subsidy, named: application.status)
         if [Phase.approved, .executing, .closed].contains(Phase(rawValue: current.phase)) { return true }
-        return try historyEntries(.subsidy, id: application.id!).contains { entry in
+        return try historyEntries(.subsidy, id: id).contains { entry in
             StatusEffect.of(.subsidy, try statusDefinition(.subsidy, named: entry.status)).dateColumn != nil
         }
     }
 
     /// Corrects an award already on record: its amount, and its date together with the date of the
     /// award's history entry (kept in date order). `note` replaces that entry's note.
-    func correctAward(_ application: SubsidyApplication, amount: Money?, on date: ROCDate?, note: String?,
+    func correctAward(_ application: SubsidyApplication, id: Int64, amount: Money?, on date: ROCDate?, note: String?,
                       change: Change) throws -> AwardOutcome {
-        let id = application.id!
         try change.checkHappened(date, .awarded)
         var corrected = application
         if let amount { corrected.awardedAmount = amount.yuan }
