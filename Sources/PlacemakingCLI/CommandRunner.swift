@@ -19,7 +19,7 @@ public struct CommandRunner {
     @discardableResult
     public func run(_ arguments: [String]) -> ExitStatus {
         if Self.isHelpRequest(arguments) {
-            return Self.writeHelp(arguments, language: context.language, console: context.console)
+            return Self.writeHelp(arguments, language: context.language, console: context.console, width: context.terminalWidth)
         }
         let command: ParsableCommand
         do {
@@ -35,7 +35,7 @@ public struct CommandRunner {
         }
         guard let runnable = command as? RunnableCommand else {
             // A command group without a verb (`plan`): show what it offers.
-            context.console.write(HelpText.render(arguments, language: context.language) + "\n")
+            context.console.write(HelpText.render(arguments, language: context.language, width: context.terminalWidth) + "\n")
             return .success
         }
         do {
@@ -54,14 +54,14 @@ public struct CommandRunner {
 
     /// Writes the help of the command the words name, from the grammar (no database needed). A path
     /// that names no command says so, with the nearest command, and fails.
-    static func writeHelp(_ arguments: [String], language: Language, console: Console) -> ExitStatus {
+    static func writeHelp(_ arguments: [String], language: Language, console: Console, width: Int? = nil) -> ExitStatus {
         let path = helpPath(arguments) ?? []
         let resolved = CommandGrammar.root.resolve(path)
         if resolved.path.count < path.count, !path[resolved.path.count].hasPrefix("-") {
             console.writeError(UsageMessage.unknownCommand(path, resolvedCount: resolved.path.count, language: language) + "\n")
             return .usage
         }
-        console.write(HelpText.render(resolved.path, language: language) + "\n")
+        console.write(HelpText.render(resolved.path, language: language, width: width) + "\n")
         return .success
     }
 

@@ -34,7 +34,7 @@ struct Form {
             if let choices = choices(for: option) {
                 context.say("  可選：\(choices.joined(separator: "、"))", "  choices: \(choices.joined(separator: ", "))")
             }
-            var prompt = "  " + (option.abstract ?? option.spelled)
+            var prompt = "  " + EnglishHelp.describe(option, language: language)
             if !option.isOptional { prompt += language.pick("（必填）", " (required)") }
             if let fallback { prompt += " [\(fallback)]" }
             prompt += language.pick("：", ": ")
@@ -54,7 +54,7 @@ struct Form {
                     do {
                         let value = try validate(answer, for: option)
                         arguments += [option.spelled, value]
-                        answers.append((option.abstract ?? option.spelled, value))
+                        answers.append((EnglishHelp.describe(option, language: language), value))
                     } catch let error as PlacemakingError {
                         context.say("  ✗ " + error.message(language), "  ✗ " + error.message(language))
                         continue
