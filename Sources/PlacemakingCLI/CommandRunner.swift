@@ -23,7 +23,7 @@ public struct CommandRunner {
         }
         let command: ParsableCommand
         do {
-            command = try RootCommand.parseAsRoot(arguments)
+            command = try RootCommand.parseAsRoot(withActingAgency(arguments))
         } catch {
             if RootCommand.exitCode(for: error) == .success {
                 context.console.write(RootCommand.fullMessage(for: error) + "\n")
@@ -47,6 +47,14 @@ public struct CommandRunner {
             context.console.writeError(context.language.pick("錯誤：", "error: ") + "\(error)\n")
         }
         return .failure
+    }
+
+    /// Acting for an agency, the agency a new record needs is that agency unless another is typed
+    /// (`--as 六龜區 plan add --title …`); the scope check still refuses another agency.
+    private func withActingAgency(_ arguments: [String]) -> [String] {
+        guard let acting = context.actingAgency, !arguments.contains("--agency"),
+              let option = CommandGrammar.root.resolve(arguments).command.option("--agency"), !option.isOptional else { return arguments }
+        return arguments + ["--agency", acting]
     }
 
     /// Whether the words ask for help: `help plan add`, `plan add --help`, `? plan`.
