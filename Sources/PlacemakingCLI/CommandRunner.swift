@@ -19,11 +19,11 @@ public struct CommandRunner {
     @discardableResult
     public func run(_ arguments: [String]) -> ExitStatus {
         if Self.isHelpRequest(arguments) {
-            return Self.writeHelp(arguments, language: context.language, console: context.console)
+            return Self.writeHelp(arguments, language: context.language, console: context.console, width: context.terminalWidth)
         }
         let command: ParsableCommand
         do {
-            command = try RootCommand.parseAsRoot(arguments)
+            command = try RootCommand.parseAsRoot(withActingAgency(arguments))
         } catch {
             if RootCommand.exitCode(for: error) == .success {
                 context.console.write(RootCommand.fullMessage(for: error) + "\n")
@@ -35,7 +35,7 @@ public struct CommandRunner {
         }
         guard let runnable = command as? RunnableCommand else {
             // A command group without a verb (`plan`): show what it offers.
-            context.console.write(HelpText.render(arguments, language: context.language) + "\n")
+            context.console.write(HelpText.render(arguments, language: context.language, width: context.terminalWidth) + "\n")
             return .success
         }
         do {
@@ -49,19 +49,27 @@ public struct CommandRunner {
         return .failure
     }
 
+    /// Acting for an agency, the agency a new record needs is that agency unless another is typed
+    /// (`--as 六龜區 plan add --title …`); the scope check still refuses another agency.
+    private func withActingAgency(_ arguments: [String]) -> [String] {
+        guard let acting = context.actingAgency, !arguments.contains("--agency"),
+              let option = CommandGrammar.root.resolve(arguments).command.option("--agency"), !option.isOptional else { return arguments }
+        return arguments + ["--agency", acting]
+    }
+
     /// Whether the words ask for help: `help plan add`, `plan add --help`, `? plan`.
     static func isHelpRequest(_ arguments: [String]) -> Bool { helpPath(arguments) != nil }
 
     /// Writes the help of the command the words name, from the grammar (no database needed). A path
     /// that names no command says so, with the nearest command, and fails.
-    static func writeHelp(_ arguments: [String], language: Language, console: Console) -> ExitStatus {
+    static func writeHelp(_ arguments: [String], language: Language, console: Console, width: Int? = nil) -> ExitStatus {
         let path = helpPath(arguments) ?? []
         let resolved = CommandGrammar.root.resolve(path)
         if resolved.path.count < path.count, !path[resolved.path.count].hasPrefix("-") {
             console.writeError(UsageMessage.unknownCommand(path, resolvedCount: resolved.path.count, language: language) + "\n")
             return .usage
         }
-        console.write(HelpText.render(resolved.path, language: language) + "\n")
+        console.write(HelpText.render(resolved.path, language: language, width: width) + "\n")
         return .success
     }
 

@@ -26,7 +26,8 @@ public enum PlacemakingMain {
         // Help needs no database: asking for it never creates a file.
         if invocation.help || (invocation.commandTexts.isEmpty && CommandRunner.isHelpRequest(invocation.command)) {
             let path = invocation.help ? [] : invocation.command
-            return CommandRunner.writeHelp(path, language: invocation.language, console: console).rawValue
+            let width = isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : environment["COLUMNS"].flatMap(Int.init)
+            return CommandRunner.writeHelp(path, language: invocation.language, console: console, width: width).rawValue
         }
 
         let database: AppDatabase

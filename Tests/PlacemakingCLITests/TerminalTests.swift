@@ -128,4 +128,43 @@ struct TerminalTests {
         #expect(plans.value("agency", row: 2) == .text("阿蓮區"))
         #expect(plans.value("budget", row: 2) == .null)
     }
+
+    @Test("at 80 columns a box table of every plan column stays within the screen")
+    func boxAt80() throws {
+        let session = try TmuxSession(width: 80, height: 40)
+        defer { session.close() }
+        try session.waitFor(prompt)
+        try session.enter(".mode box")
+        try session.enter("plan list --wide")
+        let screen = try session.waitFor("└")
+        let measure = DisplayWidth()
+        // capture-pane -J joins lines the terminal wrapped: a joined line wider than 80 would show overflow.
+        for line in screen.split(separator: "\n") { #expect(measure.of(String(line)) <= 80, "\(line)") }
+        #expect(screen.contains("┌") && screen.contains("│    1 │"))
+    }
+
+    @Test("with LANG=C, editing still treats Chinese as UTF-8")
+    func editingUnderCLocale() throws {
+        let session = try TmuxSession(width: 60, environment: ["LANG": "C"])
+        defer { session.close() }
+        try session.waitFor(prompt)
+        try session.type("plan list --format csv --agency 那瑪夏區區")
+        try session.press("BSpace")
+        try session.enter()
+        let screen = try session.waitFor("111/06/30前")
+        #expect(screen.contains("2,那瑪夏區,,媒合成功"), "\(screen)")
+    }
+
+    @Test("acting for an agency, a form refuses another agency at the field, before any confirmation")
+    func formRefusesOtherAgency() throws {
+        let session = try TmuxSession(arguments: ["--as", "六龜區"])
+        defer { session.close() }
+        try session.waitFor("placemaking(ledger·六龜區)> ")
+        try session.enter("plan add")
+        try session.waitFor("[六龜區]")
+        try session.enter("海洋局")
+        try session.waitFor("只能新增或修改「六龜區」的資料")
+        try session.press("C-c")
+        try session.waitFor("已取消")
+    }
 }

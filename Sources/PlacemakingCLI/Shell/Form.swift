@@ -29,12 +29,13 @@ struct Form {
         }
         var arguments = path
         var answers: [(String, String)] = []
-        for option in command.options where option.takesValue {
-            let fallback = isEdit ? nil : defaultValue(for: option)
+        var answered: [String: String] = [:]
+        for option in Self.ordered(command.options.filter(\.takesValue)) {
+            let fallback = isEdit ? nil : defaultValue(for: option, answered: answered)
             if let choices = choices(for: option) {
                 context.say("  可選：\(choices.joined(separator: "、"))", "  choices: \(choices.joined(separator: ", "))")
             }
-            var prompt = "  " + (option.abstract ?? option.spelled)
+            var prompt = "  " + EnglishHelp.describe(option, language: language)
             if !option.isOptional { prompt += language.pick("（必填）", " (required)") }
             if let fallback { prompt += " [\(fallback)]" }
             prompt += language.pick("：", ": ")
@@ -54,7 +55,8 @@ struct Form {
                     do {
                         let value = try validate(answer, for: option)
                         arguments += [option.spelled, value]
-                        answers.append((option.abstract ?? option.spelled, value))
+                        answers.append((EnglishHelp.describe(option, language: language), value))
+                        answered[option.spelled] = value
                     } catch let error as PlacemakingError {
                         context.say("  ✗ " + error.message(language), "  ✗ " + error.message(language))
                         continue
@@ -85,10 +87,26 @@ struct Form {
 
     private var kind: RecordKind? { path.first.flatMap(RecordKind.init(rawValue:)) }
 
-    private func defaultValue(for option: CommandGrammar.Argument) -> String? {
+    /// The options in the order a person answers them: the dates a year defaults from come before it.
+    static func ordered(_ options: [CommandGrammar.Argument]) -> [CommandGrammar.Argument] {
+        guard let year = options.firstIndex(where: { $0.spelled == "--year" }) else { return options }
+        var ordered = options
+        let moved = ordered.remove(at: year)
+        guard let lastDate = ordered.lastIndex(where: { yearSources.contains($0.spelled) }) else { return options }
+        ordered.insert(moved, at: max(year, lastDate + 1))
+        return ordered
+    }
+
+    /// The dates a record's year defaults from, in the order they are looked at.
+    static let yearSources = ["--on", "--submitted", "--from", "--held"]
+
+    private func defaultValue(for option: CommandGrammar.Argument, answered: [String: String]) -> String? {
         switch option.spelled {
         case "--agency", "--organiser": return context.actingAgency
-        case "--year": return String(ROCDate.today.rocYear)
+        case "--year":
+            // The year of the date already answered (a visit on 111/08/10 is of 111), else this year.
+            let date = Self.yearSources.lazy.compactMap { answered[$0] }.first
+            return String((date.flatMap { try? ROCDate.parse($0) } ?? ROCDate.today).rocYear)
         default: return nil
         }
     }
@@ -115,6 +133,10 @@ struct Form {
             let agency = try context.database.agency(named: answer)
             if option.spelled == "--ministry", agency.kind != .ministry {
                 throw PlacemakingError.wrongAgencyKind(agency.name, expected: AgencyKind.ministry.label)
+            }
+            // Acting for an agency, its records are the only ones it may enter: refused here, at the field.
+            if option.spelled == "--agency" || option.spelled == "--organiser", let acting = context.actingAgency, agency.name != acting {
+                throw PlacemakingError.outsideScope(acting: acting, owner: agency.name)
             }
             return agency.name
         case "--status":

@@ -18,10 +18,14 @@ enum Terminal {
 
     /// Makes sure the C library runs in a UTF-8 locale, without which readline garbles Chinese: keeps
     /// the environment's locale when it is UTF-8, else falls back to C.UTF-8 (present on every Debian).
+    /// The fallback is also put in the environment, because readline sets its locale again from
+    /// LC_ALL, LC_CTYPE or LANG when it starts, and `LANG=C` would undo it.
     static func ensureUTF8Locale() {
         if let current = setlocale(LC_ALL, ""), String(cString: current).uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8") {
             return
         }
         setlocale(LC_ALL, "C.UTF-8")
+        if let all = getenv("LC_ALL"), !String(cString: all).isEmpty { setenv("LC_ALL", "C.UTF-8", 1) }
+        setenv("LC_CTYPE", "C.UTF-8", 1)
     }
 }

@@ -14,7 +14,7 @@ extension AppDatabase {
     /// touching the process-wide Ctrl-C count other tests' queries watch.
     func query(_ sql: String, timeout: TimeInterval, isInterrupted: @escaping () -> Bool) throws -> ResultTable {
         guard let path else { throw PlacemakingError.sqlRefused(.inMemory) }
-        return try ReadOnlyConnection.run(path: path, sql: sql, timeout: timeout, isInterrupted: isInterrupted) { statement in
+        return try StorageErrors.mapped { try ReadOnlyConnection.run(path: path, sql: sql, timeout: timeout, isInterrupted: isInterrupted) { statement in
             let rows = try Row.fetchAll(statement)
             let names = statement.columnNames
             var table = ResultTable(columns: names.map { .init($0, $0, $0, nullIsUnknown: false) })
@@ -30,7 +30,7 @@ extension AppDatabase {
                 }
             }
             return table
-        }
+        } }
     }
 
     /// The tables of the ledger, without SQLite's and GRDB's own.
