@@ -92,20 +92,26 @@ struct Form {
         guard let year = options.firstIndex(where: { $0.spelled == "--year" }) else { return options }
         var ordered = options
         let moved = ordered.remove(at: year)
-        guard let lastDate = ordered.lastIndex(where: { yearSources.contains($0.spelled) }) else { return options }
+        let sources = yearSources(among: options)
+        guard let lastDate = ordered.lastIndex(where: { sources.contains($0.spelled) }) else { return options }
         ordered.insert(moved, at: max(year, lastDate + 1))
         return ordered
     }
 
-    /// The dates a record's year defaults from, in the order they are looked at.
-    static let yearSources = ["--on", "--submitted", "--from", "--held"]
+    /// The dates a record's year defaults from, in the order they are looked at. `--on` is one only
+    /// where it dates the record itself (a visit, a match); where the command also takes `--status`,
+    /// `--on` dates the first status, and the year follows the submission or the planned start.
+    static func yearSources(among options: [CommandGrammar.Argument]) -> [String] {
+        let datesStatus = options.contains { $0.spelled == "--status" }
+        return ["--on", "--submitted", "--from", "--held"].filter { !(datesStatus && $0 == "--on") }
+    }
 
     private func defaultValue(for option: CommandGrammar.Argument, answered: [String: String]) -> String? {
         switch option.spelled {
         case "--agency", "--organiser": return context.actingAgency
         case "--year":
             // The year of the date already answered (a visit on 111/08/10 is of 111), else this year.
-            let date = Self.yearSources.lazy.compactMap { answered[$0] }.first
+            let date = Self.yearSources(among: command.options).lazy.compactMap { answered[$0] }.first
             return String((date.flatMap { try? ROCDate.parse($0) } ?? ROCDate.today).rocYear)
         default: return nil
         }
