@@ -54,12 +54,12 @@ struct AgencyNameTests {
         let match = try test.database.recordMatch(plan: 1, ministry: "農委會", on: date("111/05/20"))
         #expect(try test.count("SELECT count(*) FROM plan_match WHERE id = ? AND ministry_id = ?", [match, moa.id]) == 1)
         // The name in force on a date: 農委會 until 112/07/31, 農業部 from 112/08/01.
-        let id = try #require(moa.id)
+        let id = moa.id
         #expect(try test.database.agencyName(id: id, on: date("111/05/20")) == "農委會")
         #expect(try test.database.agencyName(id: id, on: date("112/07/31")) == "農委會")
         #expect(try test.database.agencyName(id: id, on: date("112/08/01")) == "農業部")
         #expect(try test.database.agencyName(id: id, on: nil) == "農業部")
-        #expect(try test.database.agencyName(id: try #require(test.database.agency(named: "經濟部").id), on: date("111/05/20")) == "經濟部")
+        #expect(try test.database.agencyName(id: test.database.agency(named: "經濟部").id, on: date("111/05/20")) == "經濟部")
     }
 
     @Test("the Executive Yuan's ministries and councils are on record, each once, with a source")
@@ -136,7 +136,7 @@ struct AgencyNameTests {
             try test.database.addAgency(name: "新區", fullName: "高雄市 六龜區公所", kind: .district)
         }
         #expect(throws: PlacemakingError.agencyNameTaken("六龜", owner: "六龜區")) {
-            try test.database.editAgency(id: try #require(test.database.agency(named: "甲仙區").id), aliases: ["六龜"])
+            try test.database.editAgency(id: test.database.agency(named: "甲仙區").id, aliases: ["六龜"])
         }
         #expect(try test.tableCounts() == counts)
 
@@ -176,7 +176,7 @@ struct AgencyNameTests {
     @Test("a renaming dated before the name began is refused")
     func renameBeforeStart() throws {
         let test = try TestDatabase()
-        let moa = try #require(test.database.agency(named: "農業部").id)
+        let moa = try test.database.agency(named: "農業部").id
         let counts = try test.tableCounts()
         #expect(throws: PlacemakingError.invalidValue(field: "改名日期 --on", value: "112/01/01", hint: "須晚於「農業部」的啟用日 112/08/01")) {
             try test.database.editAgency(id: moa, name: "農漁部", on: date("112/01/01"))

@@ -93,22 +93,7 @@ struct Completer {
     }
 
     private func values(for option: String, path: [String]) -> [String] {
-        switch option {
-        case "--agency": return agencyNames(path.first == "visit" || path.first == "plan" || path.first == "subsidy" || path.first == "case"
-                                            ? [.district, .bureau] : Set(AgencyKind.allCases))
-        case "--organiser", "--partner": return agencyNames(Set(AgencyKind.allCases))
-        case "--ministry": return agencyNames([.ministry])
-        case "--kind": return path.first == "agency" ? AgencyKind.allCases.map(\.rawValue) : []
-        case "--status": return path.first.flatMap(RecordKind.init(rawValue:)).flatMap { vocabulary.statuses[$0] } ?? []
-        case "--phase": return Phase.allCases.map(\.rawValue)
-        case "--format": return OutputFormat.Style.allCases.map(\.rawValue)
-        case "--subsidized": return ["yes", "no"]
-        case "--programme": return vocabulary.programmes
-        case "--plan": return ids("plan")
-        case "--table": return ["plan", "plan_match", "business_proposal", "counseling_visit", "subsidy_application",
-                                "participation_case", "event", "call_round"]
-        default: return []
-        }
+        OptionValue.of(option, noun: path.first).candidates(vocabulary, kind: path.first.flatMap(RecordKind.init(rawValue:)))
     }
 
     private func agencyNames(_ kinds: Set<AgencyKind>) -> [String] {

@@ -118,49 +118,52 @@ struct Form {
     }
 
     private func choices(for option: CommandGrammar.Argument) -> [String]? {
-        switch option.spelled {
-        case "--status": return kind.flatMap { try? context.database.statuses($0).map(\.name) }
-        case "--subsidized": return ["yes", "no"]
-        case "--programme": return try? context.database.subsidyProgrammes()
+        switch value(option) {
+        case .status: return kind.flatMap { try? context.database.statuses($0).map(\.name) }
+        case .yesNo: return ["yes", "no"]
+        case .programme: return try? context.database.subsidyProgrammes()
         default: return nil
         }
     }
 
+    private func value(_ option: CommandGrammar.Argument) -> OptionValue { OptionValue.of(option.spelled, noun: path.first) }
+
     /// Checks one answer as the command will, and returns it in a form the command reads.
     private func validate(_ answer: String, for option: CommandGrammar.Argument) throws -> String {
-        switch option.spelled {
-        case "--submitted", "--on", "--from", "--to", "--status-on", "--held":
+        switch value(option) {
+        case .date:
             return try ROCDate.parse(answer).roc
-        case "--budget", "--subsidy", "--investment", "--amount", "--requested":
+        case .money:
             return String(try Money.parse(answer).yuan)
-        case "--year":
+        case .year:
             return String(try ROCDate.parseYear(answer))
-        case "--agency", "--organiser", "--partner", "--ministry":
+        case .agency(let kinds):
             let agency = try context.database.agency(named: answer)
-            if option.spelled == "--ministry", agency.kind != .ministry {
-                throw PlacemakingError.wrongAgencyKind(agency.name, expected: AgencyKind.ministry.label)
+            if let kind = agency.kind, !kinds.contains(kind) {
+                throw PlacemakingError.wrongAgencyKind(agency.name, expected: kinds.map(\.label).sorted().joined(separator: "或"))
             }
             // Acting for an agency, its records are the only ones it may enter: refused here, at the field.
             if option.spelled == "--agency" || option.spelled == "--organiser", let acting = context.actingAgency, agency.name != acting {
                 throw PlacemakingError.outsideScope(acting: acting, owner: agency.name)
             }
             return agency.name
-        case "--status":
+        case .status:
             guard let kind else { return answer }
             let statuses = try context.database.statuses(kind)
             guard let status = statuses.first(where: { $0.name == answer || $0.nameEn == answer }) else {
                 throw PlacemakingError.unknownStatus(kind, answer, known: statuses.map(\.name))
             }
             return status.name
-        case "--plan", "--round":
+        case .positiveInteger, .record:
             guard let number = Int64(answer), number > 0 else {
-                throw PlacemakingError.invalidValue(field: option.abstract ?? option.spelled, value: answer, hint: language.pick("請輸入正整數", "type a positive whole number"))
+                throw PlacemakingError.invalidValue(field: EnglishHelp.describe(option, language: language), value: answer,
+                                                    hint: language.pick("請輸入正整數", "type a positive whole number"))
             }
             return String(number)
-        case "--subsidized":
+        case .yesNo:
             guard let yes = try Parse.yesNo(answer, field: option.spelled) else { return answer }
             return yes ? "yes" : "no"
-        default:
+        case .phase, .format, .programme, .text, .ledgerTable, .agencyKind:
             return answer
         }
     }
