@@ -141,11 +141,13 @@ struct ReadOnlySQLTests {
         #expect(PlacemakingError.queryInterrupted.message(.english) == "query interrupted")
     }
 
-    @Test("a typo gets SQLite's own explanation, not a refusal")
+    @Test("a typo is explained as a syntax error with SQLite's own words kept, not a refusal")
     func typo() throws {
         let test = try TestDatabase()
-        #expect(throws: DatabaseError.self) { try test.database.query("SELEC 1") }
-        #expect(throws: DatabaseError.self) { try test.database.query("SELECT nosuchcolumn FROM plan") }
+        #expect(throws: PlacemakingError.storage(.syntax, detail: "near \"SELEC\": syntax error")) { try test.database.query("SELEC 1") }
+        #expect(throws: PlacemakingError.storage(.syntax, detail: "no such column: nosuchcolumn")) {
+            try test.database.query("SELECT nosuchcolumn FROM plan")
+        }
     }
 
     @Test("reads answer correctly", arguments: [
