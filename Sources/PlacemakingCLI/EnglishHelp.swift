@@ -11,6 +11,7 @@ enum EnglishHelp {
         "--alias": "another name, repeatable: --alias 海委會",
         "--amount": "amount (NT$): 500萬 or 5,000,000",
         "--as": "act for an agency",
+        "--as-of": "as things stood on this day (111/06/30); default today",
         "--budget": "total budget (NT$): 5,000,000 or 500萬",
         "--columns": "only these columns, comma-separated: id,agency,budget",
         "--format": "output format: table, box, markdown, csv, json",

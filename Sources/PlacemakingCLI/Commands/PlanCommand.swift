@@ -9,15 +9,17 @@ struct PlanCommand: ParsableCommand {
 
     struct List: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "列出計畫 list plans",
-            discussion: "例：plan list --year 111 --phase approved")
+            discussion: "例：plan list --year 111 --phase approved --as-of 111/06/30")
         @Option(parsing: .unconditional, help: "年度（民國年，如 111）：該年提報或狀態有變動的計畫") var year: String?
         @Option(parsing: .unconditional, help: "機關，如 六龜區") var agency: String?
         @Option(parsing: .unconditional, help: "階段 draft, submitted, reviewing, approved, rejected, executing, closed, withdrawn") var phase: String?
         @Option(parsing: .unconditional, help: "狀態，如 媒合成功") var status: String?
+        @Option(name: .customLong("as-of"), parsing: .unconditional, help: "截至某日的狀態，如 111/06/30（預設今天）") var asOf: String?
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            let filter = PlanFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase), status: status)
+            let filter = PlanFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase), status: status,
+                                    asOf: try Parse.date(asOf))
             try context.show(try context.database.plans(filter), output)
         }
     }

@@ -87,11 +87,10 @@ extension Database {
                    h.effective_on AS status_on, h.on_or_before, e.planned_from, e.planned_to, e.held_on, e.note
             FROM event e LEFT JOIN agency o ON o.id = e.organiser_id LEFT JOIN agency p ON p.id = e.partner_id
             JOIN status s ON s.entity = 'event' AND s.name = e.status
-            LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'event'
-                AND entity_id = e.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            \(StatusAsOf.join(.event, record: "e.id"))
             WHERE (:year IS NULL OR e.year = :year) AND (:id IS NULL OR e.id = :id)
             ORDER BY e.year, e.id
-            """, arguments: ["year": year, "id": id]).map { row in
+            """, arguments: ["year": year, "id": id, "asOf": StatusAsOf.current]).map { row in
             [.integer(row["id"]), .integer(row["year"]), .text(row["title"]), .from(row["kind"]), .from(row["organiser"]),
              .from(row["partner"]), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["planned_from"]), .date(iso: row["planned_to"]), .date(iso: row["held_on"]), .from(row["note"])]

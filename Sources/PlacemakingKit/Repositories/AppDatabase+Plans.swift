@@ -8,8 +8,11 @@ public struct PlanFilter: Sendable {
     public var agency: String?
     public var phase: Phase?
     public var status: String?
+    /// Show each plan as it stood on this day (its status then, matches made by then); nil: now.
+    public var asOf: ROCDate?
 
-    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, status: String? = nil) {
+    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, status: String? = nil, asOf: ROCDate? = nil) {
+        self.asOf = asOf
         self.year = year
         self.agency = agency
         self.phase = phase
@@ -64,13 +67,13 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: Self.planQuery + """
                 WHERE (:agency IS NULL OR plan.agency_id = :agency)
                   AND (:phase IS NULL OR status.phase = :phase)
-                  AND (:status IS NULL OR plan.status = :status)
+                  AND (:status IS NULL OR h.status = :status)
                   AND (:first IS NULL OR plan.submitted_on BETWEEN :first AND :last
                        OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = plan.id
                                   AND y.effective_on BETWEEN :first AND :last))
                 ORDER BY plan.id
                 """, arguments: ["agency": agencyId, "phase": filter.phase?.rawValue, "status": status,
-                                 "first": bounds?.first, "last": bounds?.last])
+                                 "first": bounds?.first, "last": bounds?.last, "asOf": StatusAsOf.bound(filter.asOf)])
             var table = ResultTable(columns: Self.planColumns)
             table.brief = ["id", "agency", "title", "status", "statusOn"]
             table.rows = rows.map(Self.planCells)
@@ -82,8 +85,8 @@ extension AppDatabase {
     public func planDetail(id: Int64) throws -> RecordDetail {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: Self.planQuery + """
-                WHERE plan.id = ?
-                """, arguments: [id]) else { throw PlacemakingError.notFound(.plan, table: "plan", id: id) }
+                WHERE plan.id = :id
+                """, arguments: ["id": id, "asOf": StatusAsOf.current]) else { throw PlacemakingError.notFound(.plan, table: "plan", id: id) }
             let record = ResultTable(columns: Self.planColumns + Self.provenanceColumns,
                                      rows: [Self.planCells(row) + Self.provenanceCells(row)])
             return RecordDetail(record: record, sections: [
@@ -95,19 +98,23 @@ extension AppDatabase {
         }
     }
 
-    /// Plans with their agency, phase, current status date and match totals; callers add WHERE and ORDER.
+    /// A match counts as of `:asOf` when it was made by then (or its date is not known).
+    static let matchedByAsOf = "(m.matched_on IS NULL OR m.matched_on <= :asOf)"
+
+    /// Plans with their agency, the status and phase in force at `:asOf` with its date, and the match
+    /// totals by then; plans with no status by then did not exist yet and drop out. Callers add WHERE
+    /// and ORDER.
     static let planQuery = """
-        SELECT plan.id, agency.name AS agency, plan.title, plan.status, status.phase, plan.submitted_on,
+        SELECT plan.id, agency.name AS agency, plan.title, h.status, status.phase, plan.submitted_on,
                plan.budget, h.effective_on AS status_on, h.on_or_before,
-               (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id) AS matches,
-               (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_subsidy,
-               (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id) AS matched_investment,
+               (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id AND \(matchedByAsOf)) AS matches,
+               (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id AND \(matchedByAsOf)) AS matched_subsidy,
+               (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id AND \(matchedByAsOf)) AS matched_investment,
                plan.note, plan.source_id, plan.source_section, plan.created_at, plan.updated_at
         FROM plan
         JOIN agency ON agency.id = plan.agency_id
-        JOIN status ON status.entity = 'plan' AND status.name = plan.status
-        LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'plan'
-            AND entity_id = plan.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+        \(StatusAsOf.join(.plan, record: "plan.id"))
+        JOIN status ON status.entity = 'plan' AND status.name = h.status
 
         """
 

@@ -91,14 +91,13 @@ extension Database {
             FROM business_proposal bp JOIN plan p ON p.id = bp.plan_id JOIN agency a ON a.id = p.agency_id
             JOIN status s ON s.entity = 'proposal' AND s.name = bp.status
             LEFT JOIN agency mi ON mi.id = bp.ministry_id
-            LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'proposal'
-                AND entity_id = bp.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            \(StatusAsOf.join(.proposal, record: "bp.id"))
             WHERE (:year IS NULL OR bp.year = :year) AND (:agency IS NULL OR p.agency_id = :agency)
               AND (:phase IS NULL OR s.phase = :phase) AND (:plan IS NULL OR bp.plan_id = :plan)
               AND (:id IS NULL OR bp.id = :id)
             ORDER BY bp.id
             """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
-                             "plan": filter.plan, "id": id]).map { row in
+                             "plan": filter.plan, "id": id, "asOf": StatusAsOf.current]).map { row in
             [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .integer(row["year"]), .from(row["title"]),
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["submitted_on"]), .money(row["amount"]), .from(row["ministry"]), .from(row["note"])]

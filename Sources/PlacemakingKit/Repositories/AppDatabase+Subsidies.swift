@@ -205,12 +205,12 @@ extension Database {
             FROM subsidy_application sa JOIN agency a ON a.id = sa.agency_id
             JOIN call_round cr ON cr.id = sa.call_round_id JOIN subsidy_programme sp ON sp.id = cr.programme_id
             JOIN status s ON s.entity = 'subsidy' AND s.name = sa.status
-            LEFT JOIN status_history h ON h.id = (SELECT id FROM status_history WHERE entity = 'subsidy'
-                AND entity_id = sa.id ORDER BY effective_on DESC, id DESC LIMIT 1)
+            \(StatusAsOf.join(.subsidy, record: "sa.id"))
             WHERE (:year IS NULL OR cr.year = :year) AND (:agency IS NULL OR sa.agency_id = :agency)
               AND (:phase IS NULL OR s.phase = :phase) AND (:id IS NULL OR sa.id = :id)
             ORDER BY sa.id
-            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue, "id": id]).map { row in
+            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue, "id": id,
+                             "asOf": StatusAsOf.current]).map { row in
             [.integer(row["id"]), .text(row["agency"]), .text(row["title"]), .text(row["programme"]), .integer(row["year"]),
              .integer(row["round"] as Int64?), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .money(row["requested_amount"]), .money(row["awarded_amount"]), .date(iso: row["awarded_on"]),
