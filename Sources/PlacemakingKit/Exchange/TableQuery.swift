@@ -1,0 +1,21 @@
+import GRDB
+
+/// A list or an export as a value: its columns, its SQL with arguments, and how a row becomes cells
+/// (read by column index, in the order of the SELECT). `AppDatabase.stream` walks it with a cursor,
+/// so no more than one row is held at a time.
+struct TableQuery {
+    var columns: [ResultTable.Column]
+    var sql: String
+    var arguments: StatementArguments
+    var cells: (Row) -> [ResultTable.Cell]
+}
+
+extension Database {
+    /// Sends every row of `query` to `sink` as one sheet, one row at a time.
+    func stream(_ query: TableQuery, sheet: String, into sink: inout some TableSink) throws {
+        try sink.begin(sheet: sheet, columns: query.columns)
+        let rows = try Row.fetchCursor(self, sql: query.sql, arguments: query.arguments)
+        while let row = try rows.next() { try sink.row(query.cells(row)) }
+        try sink.endSheet()
+    }
+}
