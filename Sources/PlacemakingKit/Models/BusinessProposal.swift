@@ -1,7 +1,7 @@
 import GRDB
 
 /// A business proposal (事業提案) under a plan; `year` is the ROC year it was filed in.
-struct BusinessProposal: LedgerRecord, Equatable {
+struct BusinessProposal: EditableRecord {
     static let databaseTableName = "business_proposal"
     var id: Int64?
     var planId: Int64

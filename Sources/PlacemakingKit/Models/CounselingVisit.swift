@@ -1,7 +1,7 @@
 import GRDB
 
 /// A counseling visit (實地輔導) to an agency, usually with the NDC Southern Region Counseling Center.
-struct CounselingVisit: LedgerRecord, Equatable {
+struct CounselingVisit: EditableRecord {
     static let databaseTableName = "counseling_visit"
     var id: Int64?
     var agencyId: Int64

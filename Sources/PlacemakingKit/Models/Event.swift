@@ -1,7 +1,7 @@
 import GRDB
 
 /// A workshop, talk or other event of the programme; the planned period is `plannedFrom`…`plannedTo`.
-struct Event: LedgerRecord, Equatable {
+struct Event: EditableRecord {
     static let databaseTableName = "event"
     var id: Int64?
     var year: Int

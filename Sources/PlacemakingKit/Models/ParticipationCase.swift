@@ -1,7 +1,7 @@
 import GRDB
 
 /// A case of the city's yearly citizen-participation plan (公民參與); subsidy in 元.
-struct ParticipationCase: LedgerRecord, Equatable {
+struct ParticipationCase: EditableRecord {
     static let databaseTableName = "participation_case"
     var id: Int64?
     var year: Int

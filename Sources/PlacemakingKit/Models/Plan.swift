@@ -1,7 +1,7 @@
 import GRDB
 
 /// A placemaking plan (地方創生計畫) of one agency (table `plan`). Dates ISO, money in 元.
-struct Plan: LedgerRecord, Equatable {
+struct Plan: EditableRecord {
     static let databaseTableName = "plan"
     var id: Int64?
     var agencyId: Int64

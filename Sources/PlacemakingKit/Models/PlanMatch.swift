@@ -1,7 +1,7 @@
 import GRDB
 
 /// One ministry's part in matching a plan (媒合): 補助 and 投資 amounts in 元 (table `plan_match`).
-struct PlanMatch: LedgerRecord, Equatable {
+struct PlanMatch: EditableRecord {
     static let databaseTableName = "plan_match"
     var id: Int64?
     var planId: Int64

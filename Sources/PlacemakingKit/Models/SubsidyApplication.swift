@@ -1,7 +1,7 @@
 import GRDB
 
 /// An agency's application to a subsidy call round, with its award (amounts in 元).
-struct SubsidyApplication: LedgerRecord, Equatable {
+struct SubsidyApplication: EditableRecord {
     static let databaseTableName = "subsidy_application"
     var id: Int64?
     var callRoundId: Int64

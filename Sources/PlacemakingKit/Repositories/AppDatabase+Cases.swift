@@ -53,33 +53,30 @@ extension AppDatabase {
     public func editCase(id: Int64, year: Int? = nil, title: String? = nil, agency: String? = nil, method: String? = nil,
                          subsidized: Bool? = nil, subsidy: Money? = nil, note: String? = nil) throws {
         try write { db, change in
-            var record = try db.require(ParticipationCase.self, id: id, kind: .case)
-            let original = record
-            if let year { record.year = year }
-            if let title { record.title = try requireText(title, field: "案件名稱", as: .short) }
-            if let agency { record.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
-            if let method { record.method = try optionalText(method, field: "參與方式", as: .short) }
-            if let subsidized { record.subsidized = subsidized; if !subsidized { record.subsidyAmount = nil } }
-            if let subsidy {
-                guard subsidized != false else {
-                    throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
+            try db.editAudited(ParticipationCase.self, id: id, kind: .case, action: "case.edit", change: change) { record, original in
+                if let year { record.year = year }
+                if let title { record.title = try requireText(title, field: "案件名稱", as: .short) }
+                if let agency { record.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+                if let method { record.method = try optionalText(method, field: "參與方式", as: .short) }
+                if let subsidized { record.subsidized = subsidized; if !subsidized { record.subsidyAmount = nil } }
+                if let subsidy {
+                    guard subsidized != false else {
+                        throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
+                    }
+                    record.subsidized = true
+                    record.subsidyAmount = subsidy.yuan
                 }
-                record.subsidized = true
-                record.subsidyAmount = subsidy.yuan
+                if let note { record.note = try optionalText(note, field: "備註", as: .note) }
+                if record.subsidized != original.subsidized || record.subsidyAmount != original.subsidyAmount {
+                    try db.checkScope(table: ParticipationCase.databaseTableName, id: id, change: change)
+                    try db.checkDecision(.caseSubsidy, change: change)
+                }
+                if record.subsidized != original.subsidized,
+                   let implied = try db.impliedSubsidized(caseId: id, status: try db.statusDefinition(.case, named: record.status)),
+                   implied != record.subsidized {
+                    throw PlacemakingError.subsidyContradictsStatus(status: record.status, subsidized: implied)
+                }
             }
-            if let note { record.note = try optionalText(note, field: "備註", as: .note) }
-            if record.subsidized != original.subsidized || record.subsidyAmount != original.subsidyAmount {
-                try db.checkScope(table: ParticipationCase.databaseTableName, id: id, change: change)
-                try db.checkDecision(.caseSubsidy, change: change)
-            }
-            if record.subsidized != original.subsidized,
-               let implied = try db.impliedSubsidized(caseId: id, status: try db.statusDefinition(.case, named: record.status)),
-               implied != record.subsidized {
-                throw PlacemakingError.subsidyContradictsStatus(status: record.status, subsidized: implied)
-            }
-            guard record != original else { throw PlacemakingError.nothingToChange }
-            record.updatedAt = change.stamp
-            try db.updateAudited(record, action: "case.edit", change: change)
         }
     }
 
@@ -88,13 +85,7 @@ extension AppDatabase {
     }
 
     public func caseDetail(id: Int64) throws -> RecordDetail {
-        try read { db in
-            let table = try db.caseTable(CaseFilter(), id: id)
-            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.case, table: "participation_case", id: id) }
-            return RecordDetail(record: table, sections: [
-                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.case, id: id)),
-            ])
-        }
+        try detail(.case, table: "participation_case", id: id) { try $0.caseTable(CaseFilter(), id: id) }
     }
 }
 

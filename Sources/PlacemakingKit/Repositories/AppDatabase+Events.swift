@@ -33,21 +33,18 @@ extension AppDatabase {
         try write { db, change in
             try db.checkDecision(.event, change: change)
             try change.checkHappened(heldOn, .held)
-            var event = try db.require(Event.self, id: id, kind: .event)
-            let original = event
-            if let title { event.title = try requireText(title, field: "活動名稱", as: .short) }
-            if let year { event.year = year }
-            if let kind { event.kind = try optionalText(kind, field: "類型", as: .short) }
-            if let organiser { event.organiserId = try db.agency(named: organiser, kinds: nil).id! }
-            if let partner { event.partnerId = try db.agency(named: partner, kinds: nil).id! }
-            if let plannedFrom { event.plannedFrom = plannedFrom.iso }
-            if let plannedTo { event.plannedTo = plannedTo.iso }
-            if let heldOn { event.heldOn = heldOn.iso }
-            if let note { event.note = try optionalText(note, field: "備註", as: .note) }
-            try Self.checkPeriod(event.plannedFrom.flatMap(ROCDate.init(iso:)), event.plannedTo.flatMap(ROCDate.init(iso:)))
-            guard event != original else { throw PlacemakingError.nothingToChange }
-            event.updatedAt = change.stamp
-            try db.updateAudited(event, action: "event.edit", change: change)
+            try db.editAudited(Event.self, id: id, kind: .event, action: "event.edit", change: change) { event, _ in
+                if let title { event.title = try requireText(title, field: "活動名稱", as: .short) }
+                if let year { event.year = year }
+                if let kind { event.kind = try optionalText(kind, field: "類型", as: .short) }
+                if let organiser { event.organiserId = try db.agency(named: organiser, kinds: nil).id! }
+                if let partner { event.partnerId = try db.agency(named: partner, kinds: nil).id! }
+                if let plannedFrom { event.plannedFrom = plannedFrom.iso }
+                if let plannedTo { event.plannedTo = plannedTo.iso }
+                if let heldOn { event.heldOn = heldOn.iso }
+                if let note { event.note = try optionalText(note, field: "備註", as: .note) }
+                try Self.checkPeriod(event.plannedFrom.flatMap(ROCDate.init(iso:)), event.plannedTo.flatMap(ROCDate.init(iso:)))
+            }
         }
     }
 
@@ -56,13 +53,7 @@ extension AppDatabase {
     }
 
     public func eventDetail(id: Int64) throws -> RecordDetail {
-        try read { db in
-            let table = try db.eventTable(id: id)
-            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.event, table: "event", id: id) }
-            return RecordDetail(record: table, sections: [
-                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.event, id: id)),
-            ])
-        }
+        try detail(.event, table: "event", id: id) { try $0.eventTable(id: id) }
     }
 
     static func checkPeriod(_ from: ROCDate?, _ to: ROCDate?) throws {

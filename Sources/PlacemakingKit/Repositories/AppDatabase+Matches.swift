@@ -25,17 +25,14 @@ extension AppDatabase {
         try write { db, change in
             try db.checkDecision(.match, change: change)
             try change.checkHappened(date, .matched)
-            var match = try db.require(PlanMatch.self, id: id, kind: nil)
-            let original = match
-            if let ministry { match.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
-            if let subsidy { match.subsidyAmount = subsidy.yuan }
-            if let investment { match.investmentAmount = investment.yuan }
-            if let meeting { match.meeting = try optionalText(meeting, field: "會議", as: .short) }
-            if let date { match.matchedOn = date.iso }
-            if let note { match.note = try optionalText(note, field: "備註", as: .note) }
-            guard match != original else { throw PlacemakingError.nothingToChange }
-            match.updatedAt = change.stamp
-            try db.updateAudited(match, action: "match.edit", change: change)
+            try db.editAudited(PlanMatch.self, id: id, kind: nil, action: "match.edit", change: change) { match, _ in
+                if let ministry { match.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
+                if let subsidy { match.subsidyAmount = subsidy.yuan }
+                if let investment { match.investmentAmount = investment.yuan }
+                if let meeting { match.meeting = try optionalText(meeting, field: "會議", as: .short) }
+                if let date { match.matchedOn = date.iso }
+                if let note { match.note = try optionalText(note, field: "備註", as: .note) }
+            }
         }
     }
 
@@ -46,11 +43,7 @@ extension AppDatabase {
 
     /// One match.
     public func matchDetail(id: Int64) throws -> RecordDetail {
-        try read { db in
-            let table = try db.matchTable(matchId: id)
-            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(nil, table: "plan_match", id: id) }
-            return RecordDetail(record: table, sections: [])
-        }
+        try detail(nil, table: "plan_match", id: id) { try $0.matchTable(matchId: id) }
     }
 }
 

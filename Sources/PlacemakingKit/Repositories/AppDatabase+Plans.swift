@@ -45,16 +45,13 @@ extension AppDatabase {
                          budget: Money? = nil, note: String? = nil) throws {
         try write { db, change in
             try change.checkHappened(submittedOn, .submitted)
-            var plan = try db.require(Plan.self, id: id, kind: .plan)
-            let original = plan
-            if let agency { plan.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
-            if let title { plan.title = try requireText(title, field: "計畫名稱", as: .short) }
-            if let submittedOn { plan.submittedOn = submittedOn.iso }
-            if let budget { plan.budget = budget.yuan }
-            if let note { plan.note = try optionalText(note, field: "備註", as: .note) }
-            guard plan != original else { throw PlacemakingError.nothingToChange }
-            plan.updatedAt = change.stamp
-            try db.updateAudited(plan, action: "plan.edit", change: change)
+            try db.editAudited(Plan.self, id: id, kind: .plan, action: "plan.edit", change: change) { plan, _ in
+                if let agency { plan.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+                if let title { plan.title = try requireText(title, field: "計畫名稱", as: .short) }
+                if let submittedOn { plan.submittedOn = submittedOn.iso }
+                if let budget { plan.budget = budget.yuan }
+                if let note { plan.note = try optionalText(note, field: "備註", as: .note) }
+            }
         }
     }
 

@@ -44,17 +44,14 @@ extension AppDatabase {
                              amount: Money? = nil, ministry: String? = nil, note: String? = nil) throws {
         try write { db, change in
             try change.checkHappened(submittedOn, .submitted)
-            var proposal = try db.require(BusinessProposal.self, id: id, kind: .proposal)
-            let original = proposal
-            if let title { proposal.title = try requireText(title, field: "提案名稱", as: .short) }
-            if let year { proposal.year = year }
-            if let submittedOn { proposal.submittedOn = submittedOn.iso }
-            if let amount { proposal.amount = amount.yuan }
-            if let ministry { proposal.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
-            if let note { proposal.note = try optionalText(note, field: "備註", as: .note) }
-            guard proposal != original else { throw PlacemakingError.nothingToChange }
-            proposal.updatedAt = change.stamp
-            try db.updateAudited(proposal, action: "proposal.edit", change: change)
+            try db.editAudited(BusinessProposal.self, id: id, kind: .proposal, action: "proposal.edit", change: change) { proposal, _ in
+                if let title { proposal.title = try requireText(title, field: "提案名稱", as: .short) }
+                if let year { proposal.year = year }
+                if let submittedOn { proposal.submittedOn = submittedOn.iso }
+                if let amount { proposal.amount = amount.yuan }
+                if let ministry { proposal.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
+                if let note { proposal.note = try optionalText(note, field: "備註", as: .note) }
+            }
         }
     }
 
@@ -64,13 +61,7 @@ extension AppDatabase {
 
     /// One business proposal with its status history.
     public func proposalDetail(id: Int64) throws -> RecordDetail {
-        try read { db in
-            let table = try db.proposalTable(ProposalFilter(), id: id)
-            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.proposal, table: "business_proposal", id: id) }
-            return RecordDetail(record: table, sections: [
-                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.proposal, id: id)),
-            ])
-        }
+        try detail(.proposal, table: "business_proposal", id: id) { try $0.proposalTable(ProposalFilter(), id: id) }
     }
 }
 

@@ -70,20 +70,17 @@ extension AppDatabase {
                             submittedOn: ROCDate? = nil, note: String? = nil) throws {
         try write { db, change in
             try change.checkHappened(submittedOn, .filed)
-            var application = try db.require(SubsidyApplication.self, id: id, kind: .subsidy)
-            let original = application
-            if let title { application.title = try requireText(title, field: "申請計畫名稱", as: .short) }
-            if let planId {
-                _ = try db.require(Plan.self, id: planId, kind: .plan)
-                try db.checkLink(table: "plan", id: planId, change: change)
-                application.planId = planId
+            try db.editAudited(SubsidyApplication.self, id: id, kind: .subsidy, action: "subsidy.edit", change: change) { application, _ in
+                if let title { application.title = try requireText(title, field: "申請計畫名稱", as: .short) }
+                if let planId {
+                    _ = try db.require(Plan.self, id: planId, kind: .plan)
+                    try db.checkLink(table: "plan", id: planId, change: change)
+                    application.planId = planId
+                }
+                if let requested { application.requestedAmount = requested.yuan }
+                if let submittedOn { application.submittedOn = submittedOn.iso }
+                if let note { application.note = try optionalText(note, field: "備註", as: .note) }
             }
-            if let requested { application.requestedAmount = requested.yuan }
-            if let submittedOn { application.submittedOn = submittedOn.iso }
-            if let note { application.note = try optionalText(note, field: "備註", as: .note) }
-            guard application != original else { throw PlacemakingError.nothingToChange }
-            application.updatedAt = change.stamp
-            try db.updateAudited(application, action: "subsidy.edit", change: change)
         }
     }
 
@@ -92,13 +89,7 @@ extension AppDatabase {
     }
 
     public func subsidyDetail(id: Int64) throws -> RecordDetail {
-        try read { db in
-            let table = try db.subsidyTable(SubsidyFilter(), id: id)
-            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(.subsidy, table: "subsidy_application", id: id) }
-            return RecordDetail(record: table, sections: [
-                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.subsidy, id: id)),
-            ])
-        }
+        try detail(.subsidy, table: "subsidy_application", id: id) { try $0.subsidyTable(SubsidyFilter(), id: id) }
     }
 
     /// Names of the subsidy programmes on record.

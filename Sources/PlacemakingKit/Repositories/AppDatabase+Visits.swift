@@ -26,18 +26,15 @@ extension AppDatabase {
         try write { db, change in
             try db.checkDecision(.visit, change: change)
             try change.checkHappened(date, .visited)
-            var visit = try db.require(CounselingVisit.self, id: id, kind: nil)
-            let original = visit
-            if let agency { visit.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
-            if let partner { visit.partnerId = try db.agency(named: partner, kinds: nil).id! }
-            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); visit.planId = planId }
-            if let date { visit.visitedOn = date.iso }
-            if let year { visit.year = year }
-            if let purpose { visit.purpose = try optionalText(purpose, field: "事由", as: .note) }
-            if let note { visit.note = try optionalText(note, field: "備註", as: .note) }
-            guard visit != original else { throw PlacemakingError.nothingToChange }
-            visit.updatedAt = change.stamp
-            try db.updateAudited(visit, action: "visit.edit", change: change)
+            try db.editAudited(CounselingVisit.self, id: id, kind: nil, action: "visit.edit", change: change) { visit, _ in
+                if let agency { visit.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+                if let partner { visit.partnerId = try db.agency(named: partner, kinds: nil).id! }
+                if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); visit.planId = planId }
+                if let date { visit.visitedOn = date.iso }
+                if let year { visit.year = year }
+                if let purpose { visit.purpose = try optionalText(purpose, field: "事由", as: .note) }
+                if let note { visit.note = try optionalText(note, field: "備註", as: .note) }
+            }
         }
     }
 
@@ -46,11 +43,7 @@ extension AppDatabase {
     }
 
     public func visitDetail(id: Int64) throws -> RecordDetail {
-        try read { db in
-            let table = try db.visitTable(id: id)
-            guard !table.rows.isEmpty else { throw PlacemakingError.notFound(nil, table: "counseling_visit", id: id) }
-            return RecordDetail(record: table, sections: [])
-        }
+        try detail(nil, table: "counseling_visit", id: id) { try $0.visitTable(id: id) }
     }
 }
 

@@ -61,3 +61,38 @@ func optionalText(_ text: String?, field: String, as kind: TextField) throws -> 
     try kind.check(text, field: field)
     return text
 }
+
+/// A record that keeps the time of its last change.
+protocol EditableRecord: LedgerRecord, Equatable {
+    var updatedAt: String { get set }
+}
+
+extension Database {
+    /// The edit of one record, written once: reads it (or says there is none), lets `apply` change it,
+    /// refuses an edit that changes nothing, stamps it and saves it with its audit entry. `apply` also
+    /// gets the record as it was, for rules about what changed.
+    func editAudited<R: EditableRecord>(_ type: R.Type, id: Int64, kind: RecordKind?, action: String, change: Change,
+                                        _ apply: (inout R, R) throws -> Void) throws {
+        var record = try require(R.self, id: id, kind: kind)
+        let original = record
+        try apply(&record, original)
+        guard record != original else { throw PlacemakingError.nothingToChange }
+        record.updatedAt = change.stamp
+        try updateAudited(record, action: action, change: change)
+    }
+}
+
+extension AppDatabase {
+    /// `show` of one record, written once: its row (from `fetch`, filtered to `id`), or a message that
+    /// there is none, and its status history when it has a status (`kind` is not nil).
+    func detail(_ kind: RecordKind?, table: String, id: Int64, _ fetch: (Database) throws -> ResultTable) throws -> RecordDetail {
+        try read { db in
+            let record = try fetch(db)
+            guard !record.rows.isEmpty else { throw PlacemakingError.notFound(kind, table: table, id: id) }
+            guard let kind else { return RecordDetail(record: record, sections: []) }
+            return RecordDetail(record: record, sections: [
+                .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(kind, id: id)),
+            ])
+        }
+    }
+}
