@@ -1,21 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which participation cases to list; nil fields do not filter.
-public struct CaseFilter: Sendable {
-    public var year: Int?
-    public var agency: String?
-    public var phase: Phase?
-    public var subsidized: Bool?
-
-    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, subsidized: Bool? = nil) {
-        self.year = year
-        self.agency = agency
-        self.phase = phase
-        self.subsidized = subsidized
-    }
-}
-
 extension AppDatabase {
     /// Adds a case of a year's citizen-participation plan (公民參與). Whether the city subsidizes it
     /// follows its status (`StatusEffect`): `subsidized` and `subsidy` may only say the same (a case

@@ -1,25 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which plans to list; nil fields do not filter.
-public struct PlanFilter: Sendable {
-    /// ROC year: plans submitted, or whose status changed, in that year.
-    public var year: Int?
-    public var agency: String?
-    public var phase: Phase?
-    public var status: String?
-    /// Show each plan as it stood on this day (its status then, matches made by then); nil: now.
-    public var asOf: ROCDate?
-
-    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, status: String? = nil, asOf: ROCDate? = nil) {
-        self.asOf = asOf
-        self.year = year
-        self.agency = agency
-        self.phase = phase
-        self.status = status
-    }
-}
-
 extension AppDatabase {
     /// Enters a new placemaking plan of a district office or bureau. It starts at the first status of
     /// the plan vocabulary, or at `status` when an existing plan is being entered, dated `statusOn`,

@@ -1,21 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which business proposals to list; nil fields do not filter.
-public struct ProposalFilter: Sendable {
-    public var year: Int?
-    public var agency: String?
-    public var phase: Phase?
-    public var plan: Int64?
-
-    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil, plan: Int64? = nil) {
-        self.year = year
-        self.agency = agency
-        self.phase = phase
-        self.plan = plan
-    }
-}
-
 extension AppDatabase {
     /// Files a business proposal (事業提案) under a plan. `year` defaults to the year of `submittedOn`,
     /// else this year.

@@ -1,19 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which subsidy applications to list; nil fields do not filter.
-public struct SubsidyFilter: Sendable {
-    public var year: Int?
-    public var agency: String?
-    public var phase: Phase?
-
-    public init(year: Int? = nil, agency: String? = nil, phase: Phase? = nil) {
-        self.year = year
-        self.agency = agency
-        self.phase = phase
-    }
-}
-
 extension AppDatabase {
     /// Files an agency's application to a subsidy programme's call round (year, 第N次). The round is
     /// created when it is not yet on record. `programme` may be omitted while only one programme exists.
