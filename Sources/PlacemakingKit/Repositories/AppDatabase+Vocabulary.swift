@@ -32,17 +32,9 @@ extension AppDatabase {
                 vocabulary.statuses[kind] = try db.statuses(kind).map(\.name)
                 vocabulary.transitions[kind] = try db.transitions(kind)
             }
-            let labelled: [(noun: String, sql: String)] = [
-                ("plan", "SELECT p.id, a.name || ' ' || coalesce(p.title, '') AS label, p.status FROM plan p JOIN agency a ON a.id = p.agency_id"),
-                ("match", "SELECT m.id, a.name AS label, NULL AS status FROM plan_match m JOIN agency a ON a.id = m.ministry_id"),
-                ("proposal", "SELECT id, coalesce(title, '') AS label, status FROM business_proposal"),
-                ("visit", "SELECT v.id, a.name AS label, NULL AS status FROM counseling_visit v JOIN agency a ON a.id = v.agency_id"),
-                ("subsidy", "SELECT id, title AS label, status FROM subsidy_application"),
-                ("case", "SELECT id, title AS label, status FROM participation_case"),
-                ("event", "SELECT id, title AS label, status FROM event"),
-            ]
-            for (noun, sql) in labelled {
-                vocabulary.records[noun] = try Row.fetchAll(db, sql: sql + " ORDER BY 1").map {
+            for table in LedgerTable.allCases {
+                guard let noun = table.noun, let sql = table.completionQuery else { continue }
+                vocabulary.records[noun] = try Row.fetchAll(db, sql: sql).map {
                     Vocabulary.Record(id: $0["id"], label: $0["label"], status: $0["status"])
                 }
             }

@@ -11,17 +11,7 @@ extension Database {
     /// The agency a record belongs to: a plan's proposer (also for its matches and proposals), the agency
     /// of an application, a case or a visit, an event's organiser. Nil when not known.
     func owner(table: String, id: Int64) throws -> Int64? {
-        let sql: String
-        switch table {
-        case "plan", "counseling_visit", "subsidy_application", "participation_case":
-            sql = "SELECT agency_id FROM \(table) WHERE id = ?"
-        case "plan_match", "business_proposal":
-            sql = "SELECT plan.agency_id FROM \(table) JOIN plan ON plan.id = \(table).plan_id WHERE \(table).id = ?"
-        case "event":
-            sql = "SELECT organiser_id FROM event WHERE id = ?"
-        default:
-            return nil
-        }
+        guard let sql = LedgerTable(rawValue: table)?.ownerQuery else { return nil }
         return try Int64.fetchOne(self, sql: sql, arguments: [id])
     }
 

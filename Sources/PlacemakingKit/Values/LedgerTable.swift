@@ -64,4 +64,36 @@ public enum LedgerTable: String, CaseIterable, Sendable {
         guard let found = Self.allCases.first(where: { $0.rawValue == wanted || $0.noun == wanted || $0.label == wanted }) else { return nil }
         self = found
     }
+
+    /// The SQL that finds the agency a record belongs to (one `?`: the record's id): a plan's proposer
+    /// (also for its matches and proposals), the agency of an application, a case or a visit, an event's
+    /// organiser. Nil for tables whose rows belong to no agency.
+    var ownerQuery: String? {
+        switch self {
+        case .plan, .visit, .subsidy, .participationCase:
+            "SELECT agency_id FROM \(table) WHERE id = ?"
+        case .planMatch, .proposal:
+            "SELECT plan.agency_id FROM \(table) JOIN plan ON plan.id = \(table).plan_id WHERE \(table).id = ?"
+        case .event:
+            "SELECT organiser_id FROM event WHERE id = ?"
+        case .agency, .callRound, .statusHistory, .agencyName:
+            nil
+        }
+    }
+
+    /// The SQL that lists the records Tab completion offers for the noun (id, a short label, the current
+    /// status or NULL), in id order. Nil for tables that have no command noun with ids.
+    var completionQuery: String? {
+        switch self {
+        case .plan: "SELECT p.id, a.name || ' ' || coalesce(p.title, '') AS label, p.status FROM plan p JOIN agency a ON a.id = p.agency_id ORDER BY 1"
+        case .planMatch: "SELECT m.id, a.name AS label, NULL AS status FROM plan_match m JOIN agency a ON a.id = m.ministry_id ORDER BY 1"
+        case .proposal: "SELECT id, coalesce(title, '') AS label, status FROM business_proposal ORDER BY 1"
+        case .visit: "SELECT v.id, a.name AS label, NULL AS status FROM counseling_visit v JOIN agency a ON a.id = v.agency_id ORDER BY 1"
+        case .subsidy: "SELECT id, title AS label, status FROM subsidy_application ORDER BY 1"
+        case .participationCase: "SELECT id, title AS label, status FROM participation_case ORDER BY 1"
+        case .event: "SELECT id, title AS label, status FROM event ORDER BY 1"
+        case .agency: "SELECT id, name AS label, NULL AS status FROM agency ORDER BY 1"
+        case .callRound, .statusHistory, .agencyName: nil
+        }
+    }
 }
