@@ -56,7 +56,26 @@ enum Parse {
 }
 
 extension CommandContext {
-    /// Prints a list in the requested format: on screen the brief columns unless `--wide`; CSV and
+    /// Prints the list of `noun`: rows stream from the database into the output; the terminal table
+    /// collects them first, to measure widths. On screen the brief columns unless `--wide`; CSV and
+    /// JSON every column; `--columns` the named ones in any format.
+    func list(_ noun: LedgerTable, _ filter: ListFilter, _ options: OutputOptions) throws {
+        let format = format(options.format)
+        let choice = columnChoice(options, style: format.style)
+        var sink = CollectingSink()
+        try database.list(noun, filter, columns: choice, into: &sink)
+        var stream = console.stream
+        for (_, table) in sink.tables { format.write(table, to: &stream) }
+    }
+
+    func columnChoice(_ options: OutputOptions, style: OutputFormat.Style) -> ColumnChoice {
+        if let columns = options.columns {
+            return .named(columns.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init))
+        }
+        return options.wide || ![.table, .box, .markdown].contains(style) ? .all : .brief
+    }
+
+    /// Prints a table in the requested format: on screen the brief columns unless `--wide`; CSV and
     /// JSON every column; `--columns` the named ones in any format.
     func show(_ table: ResultTable, _ options: OutputOptions) throws {
         let format = format(options.format)

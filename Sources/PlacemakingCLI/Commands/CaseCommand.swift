@@ -19,7 +19,7 @@ struct CaseCommand: ParsableCommand {
         func run(in context: CommandContext) throws {
             let filter = CaseFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase),
                                     subsidized: try Parse.yesNo(subsidized, field: "--subsidized"))
-            try context.show(try context.database.cases(filter), output)
+            try context.list(.participationCase, filter, output)
         }
     }
 

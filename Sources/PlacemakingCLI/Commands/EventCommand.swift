@@ -13,7 +13,7 @@ struct EventCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            try context.show(try context.database.events(year: Parse.year(year)), output)
+            try context.list(.event, ListFilter(year: Parse.year(year)), output)
         }
     }
 

@@ -14,7 +14,7 @@ struct MatchCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            try context.show(try context.database.matches(plan: plan, year: Parse.year(year)), output)
+            try context.list(.planMatch, ListFilter(year: Parse.year(year), plan: plan), output)
         }
     }
 

@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
         func run(in context: CommandContext) throws {
             let filter = PlanFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase), status: status,
                                     asOf: try Parse.date(asOf))
-            try context.show(try context.database.plans(filter), output)
+            try context.list(.plan, filter, output)
         }
     }
 

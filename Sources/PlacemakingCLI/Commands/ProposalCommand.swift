@@ -17,7 +17,7 @@ struct ProposalCommand: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let filter = ProposalFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase), plan: plan)
-            try context.show(try context.database.proposals(filter), output)
+            try context.list(.proposal, filter, output)
         }
     }
 

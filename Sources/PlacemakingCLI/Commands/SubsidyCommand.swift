@@ -16,7 +16,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let filter = SubsidyFilter(year: try Parse.year(year), agency: agency, phase: try Parse.phase(phase))
-            try context.show(try context.database.subsidies(filter), output)
+            try context.list(.subsidy, filter, output)
         }
     }
 

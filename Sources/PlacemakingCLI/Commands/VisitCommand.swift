@@ -14,7 +14,7 @@ struct VisitCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
-            try context.show(try context.database.visits(year: Parse.year(year), agency: agency), output)
+            try context.list(.visit, ListFilter(year: Parse.year(year), agency: agency), output)
         }
     }
 

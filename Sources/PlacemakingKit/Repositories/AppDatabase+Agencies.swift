@@ -26,13 +26,13 @@ extension AppDatabase {
 
     /// The agency list as a table, with each agency's other names (abbreviations, then earlier names).
     public func agencyTable(kind: AgencyKind? = nil) throws -> ResultTable {
-        try read { db in try db.agencyTable(kind: kind, id: nil) }
+        try read { db in try db.collect(db.agencyQuery(kind: kind, id: nil)) }
     }
 
     /// One agency with every name it is known by, their dates and sources.
     public func agencyDetail(id: Int64) throws -> RecordDetail {
         try read { db in
-            let record = try db.agencyTable(kind: nil, id: id)
+            let record = try db.collect(db.agencyQuery(kind: nil, id: id))
             guard !record.rows.isEmpty else { throw PlacemakingError.notFound(nil, table: "agency", id: id) }
             var names = ResultTable(columns: [
                 .init("id", "編號", "id"), .init("name", "名稱", "name"), .init("kind", "類別", "kind"),
@@ -188,25 +188,23 @@ extension Database {
             """, arguments: [id, iso]) ?? agency.name
     }
 
-    func agencyTable(kind: AgencyKind?, id: Int64?) throws -> ResultTable {
-        var table = ResultTable(columns: [
+    func agencyQuery(kind: AgencyKind?, id: Int64?) throws -> TableQuery {
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("name", "名稱", "name"), .init("fullName", "全銜", "full name"),
             .init("kind", "類別", "kind"), .init("townCode", "區碼", "town code", nullIsUnknown: false),
             .init("aliases", "別稱與舊稱", "other names", nullIsUnknown: false),
-        ])
-        table.rows = try Row.fetchAll(self, sql: """
+        ], sql: """
             SELECT a.id, a.name, a.full_name, a.kind, a.town_code,
                    (SELECT group_concat(n.name, '、') FROM (SELECT name FROM agency_name
                      WHERE agency_id = a.id AND kind IN ('alias', 'former') ORDER BY kind, id) n) AS aliases
             FROM agency a
             WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 IS NULL OR a.id = ?2)
             ORDER BY a.sort_order, a.id
-            """, arguments: [kind?.rawValue, id]).map { row in
+            """, arguments: [kind?.rawValue, id]) { row in
             let kind: String = row["kind"]
             return [.integer(row["id"] as Int64?), .text(row["name"]), .from(row["full_name"]),
                     .code(kind, label: AgencyKind(rawValue: kind)?.label ?? kind), .from(row["town_code"]), .from(row["aliases"])]
         }
-        return table
     }
 
     /// Refuses a change to the agency list while the user acts for one agency.

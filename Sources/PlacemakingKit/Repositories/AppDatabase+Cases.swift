@@ -66,26 +66,24 @@ extension AppDatabase {
     }
 
     public func cases(_ filter: CaseFilter = CaseFilter()) throws -> ResultTable {
-        try read { db in try db.caseTable(filter) }
+        try read { db in try db.collect(db.caseQuery(filter)) }
     }
 
     public func caseDetail(id: Int64) throws -> RecordDetail {
-        try detail(.case, table: "participation_case", id: id) { try $0.caseTable(CaseFilter(), id: id) }
+        try detail(.case, table: "participation_case", id: id) { try $0.collect($0.caseQuery(CaseFilter(), id: id)) }
     }
 }
 
 extension Database {
-    func caseTable(_ filter: CaseFilter, id: Int64? = nil) throws -> ResultTable {
+    func caseQuery(_ filter: CaseFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
-        var table = ResultTable(columns: [
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("year", "年度", "year"), .init("agency", "機關", "agency"),
             .init("title", "案件名稱", "title"), .init("method", "參與方式", "method"), .init("status", "狀態", "status"),
             .init("phase", "階段", "phase"), .init("subsidized", "市府補助", "subsidized"),
             .init("subsidyAmount", "補助金額(元)", "subsidy (NT$)"), .init("isPlaceholder", "僅知件數", "placeholder"),
             .init("note", "備註", "note", nullIsUnknown: false),
-        ])
-        table.brief = ["id", "year", "agency", "title", "status", "subsidized"]
-        table.rows = try Row.fetchAll(self, sql: """
+        ], brief: ["id", "year", "agency", "title", "status", "subsidized"], sql: """
             SELECT c.id, c.year, a.name AS agency, c.title, c.method, c.status, s.phase, c.subsidized, c.subsidy_amount,
                    c.is_placeholder, c.note
             FROM participation_case c LEFT JOIN agency a ON a.id = c.agency_id
@@ -95,11 +93,10 @@ extension Database {
               AND (:id IS NULL OR c.id = :id)
             ORDER BY c.year, c.id
             """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
-                             "subsidized": filter.subsidized, "id": id]).map { row in
+                             "subsidized": filter.subsidized, "id": id]) { row in
             [.integer(row["id"]), .integer(row["year"]), .from(row["agency"]), .text(row["title"]), .from(row["method"]),
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), .bool(row["subsidized"]), .money(row["subsidy_amount"]),
              .bool(row["is_placeholder"]), .from(row["note"])]
         }
-        return table
     }
 }

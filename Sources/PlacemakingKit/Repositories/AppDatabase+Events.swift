@@ -49,11 +49,11 @@ extension AppDatabase {
     }
 
     public func events(year: Int? = nil) throws -> ResultTable {
-        try read { db in try db.eventTable(year: year) }
+        try read { db in try db.collect(db.eventQuery(year: year)) }
     }
 
     public func eventDetail(id: Int64) throws -> RecordDetail {
-        try detail(.event, table: "event", id: id) { try $0.eventTable(id: id) }
+        try detail(.event, table: "event", id: id) { try $0.collect($0.eventQuery(id: id)) }
     }
 
     static func checkPeriod(_ from: ROCDate?, _ to: ROCDate?) throws {
@@ -64,16 +64,14 @@ extension AppDatabase {
 }
 
 extension Database {
-    func eventTable(year: Int? = nil, id: Int64? = nil) throws -> ResultTable {
-        var table = ResultTable(columns: [
+    func eventQuery(year: Int? = nil, id: Int64? = nil) throws -> TableQuery {
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("year", "年度", "year"), .init("title", "活動名稱", "title"),
             .init("kind", "類型", "kind"), .init("organiser", "主辦", "organiser"), .init("partner", "合辦", "partner"),
             .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
             .init("plannedFrom", "預定起", "planned from"), .init("plannedTo", "預定迄", "planned to"),
             .init("heldOn", "辦理日期", "held on", nullIsUnknown: false), .init("note", "備註", "note", nullIsUnknown: false),
-        ])
-        table.brief = ["id", "year", "title", "status", "statusOn", "plannedFrom"]
-        table.rows = try Row.fetchAll(self, sql: """
+        ], brief: ["id", "year", "title", "status", "statusOn", "plannedFrom"], sql: """
             SELECT e.id, e.year, e.title, e.kind, o.name AS organiser, p.name AS partner, e.status, s.phase,
                    h.effective_on AS status_on, h.on_or_before, e.planned_from, e.planned_to, e.held_on, e.note
             FROM event e LEFT JOIN agency o ON o.id = e.organiser_id LEFT JOIN agency p ON p.id = e.partner_id
@@ -81,11 +79,10 @@ extension Database {
             \(StatusAsOf.join(.event, record: "e.id"))
             WHERE (:year IS NULL OR e.year = :year) AND (:id IS NULL OR e.id = :id)
             ORDER BY e.year, e.id
-            """, arguments: ["year": year, "id": id, "asOf": StatusAsOf.current]).map { row in
+            """, arguments: ["year": year, "id": id, "asOf": StatusAsOf.current]) { row in
             [.integer(row["id"]), .integer(row["year"]), .text(row["title"]), .from(row["kind"]), .from(row["organiser"]),
              .from(row["partner"]), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["planned_from"]), .date(iso: row["planned_to"]), .date(iso: row["held_on"]), .from(row["note"])]
         }
-        return table
     }
 }

@@ -38,27 +38,25 @@ extension AppDatabase {
 
     /// Matches of one plan, or of all plans (optionally matched in an ROC year).
     public func matches(plan planId: Int64? = nil, year: Int? = nil) throws -> ResultTable {
-        try read { db in try db.matchTable(planId: planId, year: year) }
+        try read { db in try db.collect(db.matchQuery(planId: planId, year: year)) }
     }
 
     /// One match.
     public func matchDetail(id: Int64) throws -> RecordDetail {
-        try detail(nil, table: "plan_match", id: id) { try $0.matchTable(matchId: id) }
+        try detail(nil, table: "plan_match", id: id) { try $0.collect($0.matchQuery(matchId: id)) }
     }
 }
 
 extension Database {
-    func matchTable(planId: Int64? = nil, year: Int? = nil, matchId: Int64? = nil) throws -> ResultTable {
+    func matchQuery(planId: Int64? = nil, year: Int? = nil, matchId: Int64? = nil) throws -> TableQuery {
         let bounds = year.map(ROCDate.isoBounds(ofROCYear:))
-        var table = ResultTable(columns: [
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "提案機關", "agency"),
             .init("ministry", "部會", "ministry"), .init("subsidyAmount", "補助(元)", "subsidy (NT$)"),
             .init("investmentAmount", "投資(元)", "investment (NT$)"), .init("total", "合計(元)", "total (NT$)"),
             .init("meeting", "會議", "meeting"), .init("matchedOn", "媒合日期", "matched on"),
             .init("note", "備註", "note", nullIsUnknown: false),
-        ])
-        table.brief = ["id", "planId", "agency", "ministry", "subsidyAmount", "investmentAmount", "matchedOn"]
-        table.rows = try Row.fetchAll(self, sql: """
+        ], brief: ["id", "planId", "agency", "ministry", "subsidyAmount", "investmentAmount", "matchedOn"], sql: """
             SELECT m.id, m.plan_id, a.name AS agency, mi.name AS ministry, m.subsidy_amount, m.investment_amount,
                    m.meeting, m.matched_on, m.note
             FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
@@ -66,13 +64,12 @@ extension Database {
             WHERE (:plan IS NULL OR m.plan_id = :plan) AND (:id IS NULL OR m.id = :id)
               AND (:first IS NULL OR m.matched_on BETWEEN :first AND :last)
             ORDER BY m.plan_id, m.id
-            """, arguments: ["plan": planId, "id": matchId, "first": bounds?.first, "last": bounds?.last]).map { row in
+            """, arguments: ["plan": planId, "id": matchId, "first": bounds?.first, "last": bounds?.last]) { row in
             let subsidy: Int64? = row["subsidy_amount"], investment: Int64? = row["investment_amount"]
             let total: Int64? = (subsidy == nil && investment == nil) ? nil : (subsidy ?? 0) + (investment ?? 0)
             return [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .text(row["ministry"]),
                     .money(subsidy), .money(investment), .money(total), .from(row["meeting"]),
                     .date(iso: row["matched_on"]), .from(row["note"])]
         }
-        return table
     }
 }

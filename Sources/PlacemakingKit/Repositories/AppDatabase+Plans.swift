@@ -38,25 +38,7 @@ extension AppDatabase {
 
     /// Plans with their agency, status, phase and the date of that status.
     public func plans(_ filter: PlanFilter = PlanFilter()) throws -> ResultTable {
-        try read { db in
-            let agencyId = try filter.agency.map { try db.agency(named: $0, kinds: nil).id! }
-            let status = try filter.status.map { try db.statusDefinition(.plan, named: $0).name }
-            let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
-            let rows = try Row.fetchAll(db, sql: Self.planQuery + """
-                WHERE (:agency IS NULL OR plan.agency_id = :agency)
-                  AND (:phase IS NULL OR status.phase = :phase)
-                  AND (:status IS NULL OR h.status = :status)
-                  AND (:first IS NULL OR plan.submitted_on BETWEEN :first AND :last
-                       OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = plan.id
-                                  AND y.effective_on BETWEEN :first AND :last))
-                ORDER BY plan.id
-                """, arguments: ["agency": agencyId, "phase": filter.phase?.rawValue, "status": status,
-                                 "first": bounds?.first, "last": bounds?.last, "asOf": StatusAsOf.bound(filter.asOf)])
-            var table = ResultTable(columns: Self.planColumns)
-            table.brief = ["id", "agency", "title", "status", "statusOn"]
-            table.rows = rows.map(Self.planCells)
-            return table
-        }
+        try read { db in try db.collect(db.planListQuery(filter)) }
     }
 
     /// One plan with its matches, business proposals and status history.
@@ -68,9 +50,9 @@ extension AppDatabase {
             let record = ResultTable(columns: Self.planColumns + Self.provenanceColumns,
                                      rows: [Self.planCells(row) + Self.provenanceCells(row)])
             return RecordDetail(record: record, sections: [
-                .init(key: "matches", title: "部會媒合", titleEnglish: "matches", table: try db.matchTable(planId: id)),
+                .init(key: "matches", title: "部會媒合", titleEnglish: "matches", table: try db.collect(db.matchQuery(planId: id))),
                 .init(key: "proposals", title: "事業提案", titleEnglish: "business proposals",
-                      table: try db.proposalTable(ProposalFilter(plan: id))),
+                      table: try db.collect(db.proposalQuery(ProposalFilter(plan: id)))),
                 .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(.plan, id: id)),
             ])
         }
@@ -139,5 +121,27 @@ extension Database {
         let day = date ?? change.today
         try checkStatusDate(day, kind: kind, id: id, change: change)
         try appendHistory(kind, id: id, status: status, on: day, note: nil, change: change)
+    }
+}
+
+extension Database {
+    /// The plan list as a query: plans as they stood at `filter.asOf`, filtered by agency, phase,
+    /// status and year (submitted, or a status change, in it).
+    func planListQuery(_ filter: PlanFilter) throws -> TableQuery {
+        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        let status = try filter.status.map { try statusDefinition(.plan, named: $0).name }
+        let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
+        return TableQuery(columns: AppDatabase.planColumns, brief: ["id", "agency", "title", "status", "statusOn"],
+                          sql: AppDatabase.planQuery + """
+            WHERE (:agency IS NULL OR plan.agency_id = :agency)
+              AND (:phase IS NULL OR status.phase = :phase)
+              AND (:status IS NULL OR h.status = :status)
+              AND (:first IS NULL OR plan.submitted_on BETWEEN :first AND :last
+                   OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = plan.id
+                              AND y.effective_on BETWEEN :first AND :last))
+            ORDER BY plan.id
+            """, arguments: ["agency": agencyId, "phase": filter.phase?.rawValue, "status": status,
+                             "first": bounds?.first, "last": bounds?.last, "asOf": StatusAsOf.bound(filter.asOf)],
+                          cells: AppDatabase.planCells)
     }
 }

@@ -41,27 +41,25 @@ extension AppDatabase {
     }
 
     public func proposals(_ filter: ProposalFilter = ProposalFilter()) throws -> ResultTable {
-        try read { db in try db.proposalTable(filter) }
+        try read { db in try db.collect(db.proposalQuery(filter)) }
     }
 
     /// One business proposal with its status history.
     public func proposalDetail(id: Int64) throws -> RecordDetail {
-        try detail(.proposal, table: "business_proposal", id: id) { try $0.proposalTable(ProposalFilter(), id: id) }
+        try detail(.proposal, table: "business_proposal", id: id) { try $0.collect($0.proposalQuery(ProposalFilter(), id: id)) }
     }
 }
 
 extension Database {
-    func proposalTable(_ filter: ProposalFilter, id: Int64? = nil) throws -> ResultTable {
+    func proposalQuery(_ filter: ProposalFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
-        var table = ResultTable(columns: [
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"),
             .init("year", "年度", "year"), .init("title", "提案名稱", "title"), .init("status", "狀態", "status"),
             .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
             .init("submittedOn", "提報日期", "submitted on"), .init("amount", "金額(元)", "amount (NT$)"),
             .init("ministry", "部會", "ministry"), .init("note", "備註", "note", nullIsUnknown: false),
-        ])
-        table.brief = ["id", "planId", "agency", "title", "status", "statusOn"]
-        table.rows = try Row.fetchAll(self, sql: """
+        ], brief: ["id", "planId", "agency", "title", "status", "statusOn"], sql: """
             SELECT bp.id, bp.plan_id, a.name AS agency, bp.year, bp.title, bp.status, s.phase, h.effective_on AS status_on,
                    h.on_or_before, bp.submitted_on, bp.amount, mi.name AS ministry, bp.note
             FROM business_proposal bp JOIN plan p ON p.id = bp.plan_id JOIN agency a ON a.id = p.agency_id
@@ -73,11 +71,10 @@ extension Database {
               AND (:id IS NULL OR bp.id = :id)
             ORDER BY bp.id
             """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
-                             "plan": filter.plan, "id": id, "asOf": StatusAsOf.current]).map { row in
+                             "plan": filter.plan, "id": id, "asOf": StatusAsOf.current]) { row in
             [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .integer(row["year"]), .from(row["title"]),
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["submitted_on"]), .money(row["amount"]), .from(row["ministry"]), .from(row["note"])]
         }
-        return table
     }
 }

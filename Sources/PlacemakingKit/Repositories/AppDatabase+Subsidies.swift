@@ -72,11 +72,11 @@ extension AppDatabase {
     }
 
     public func subsidies(_ filter: SubsidyFilter = SubsidyFilter()) throws -> ResultTable {
-        try read { db in try db.subsidyTable(filter) }
+        try read { db in try db.collect(db.subsidyQuery(filter)) }
     }
 
     public func subsidyDetail(id: Int64) throws -> RecordDetail {
-        try detail(.subsidy, table: "subsidy_application", id: id) { try $0.subsidyTable(SubsidyFilter(), id: id) }
+        try detail(.subsidy, table: "subsidy_application", id: id) { try $0.collect($0.subsidyQuery(SubsidyFilter(), id: id)) }
     }
 
     /// Names of the subsidy programmes on record.
@@ -165,18 +165,16 @@ extension Database {
         return callRound.id!
     }
 
-    func subsidyTable(_ filter: SubsidyFilter, id: Int64? = nil) throws -> ResultTable {
+    func subsidyQuery(_ filter: SubsidyFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
-        var table = ResultTable(columns: [
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "申請計畫名稱", "title"),
             .init("programme", "補助計畫", "programme"), .init("year", "年度", "year"), .init("round", "徵案次數", "round"),
             .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
             .init("requestedAmount", "申請金額(元)", "requested (NT$)"), .init("awardedAmount", "核定金額(元)", "awarded (NT$)"),
             .init("awardedOn", "核定日期", "awarded on"), .init("planId", "計畫編號", "plan id", nullIsUnknown: false),
             .init("note", "備註", "note", nullIsUnknown: false),
-        ])
-        table.brief = ["id", "agency", "title", "status", "statusOn", "awardedAmount"]
-        table.rows = try Row.fetchAll(self, sql: """
+        ], brief: ["id", "agency", "title", "status", "statusOn", "awardedAmount"], sql: """
             SELECT sa.id, a.name AS agency, sa.title, sp.name AS programme, cr.year, cr.round, sa.status, s.phase,
                    h.effective_on AS status_on, h.on_or_before, sa.requested_amount, sa.awarded_amount, sa.awarded_on,
                    sa.plan_id, sa.note
@@ -188,12 +186,11 @@ extension Database {
               AND (:phase IS NULL OR s.phase = :phase) AND (:id IS NULL OR sa.id = :id)
             ORDER BY sa.id
             """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue, "id": id,
-                             "asOf": StatusAsOf.current]).map { row in
+                             "asOf": StatusAsOf.current]) { row in
             [.integer(row["id"]), .text(row["agency"]), .text(row["title"]), .text(row["programme"]), .integer(row["year"]),
              .integer(row["round"] as Int64?), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .money(row["requested_amount"]), .money(row["awarded_amount"]), .date(iso: row["awarded_on"]),
              .integer(row["plan_id"] as Int64?), .from(row["note"])]
         }
-        return table
     }
 }

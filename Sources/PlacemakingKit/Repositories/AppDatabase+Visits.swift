@@ -39,32 +39,29 @@ extension AppDatabase {
     }
 
     public func visits(year: Int? = nil, agency: String? = nil) throws -> ResultTable {
-        try read { db in try db.visitTable(year: year, agency: agency) }
+        try read { db in try db.collect(db.visitQuery(year: year, agency: agency)) }
     }
 
     public func visitDetail(id: Int64) throws -> RecordDetail {
-        try detail(nil, table: "counseling_visit", id: id) { try $0.visitTable(id: id) }
+        try detail(nil, table: "counseling_visit", id: id) { try $0.collect($0.visitQuery(id: id)) }
     }
 }
 
 extension Database {
-    func visitTable(year: Int? = nil, agency name: String? = nil, id: Int64? = nil) throws -> ResultTable {
+    func visitQuery(year: Int? = nil, agency name: String? = nil, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try name.map { try agency(named: $0, kinds: nil).id! }
-        var table = ResultTable(columns: [
+        return TableQuery(columns: [
             .init("id", "編號", "id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner"),
             .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
             .init("planId", "計畫編號", "plan id", nullIsUnknown: false), .init("note", "備註", "note", nullIsUnknown: false),
-        ])
-        table.brief = ["id", "agency", "partner", "visitedOn", "purpose"]
-        table.rows = try Row.fetchAll(self, sql: """
+        ], brief: ["id", "agency", "partner", "visitedOn", "purpose"], sql: """
             SELECT v.id, a.name AS agency, pa.name AS partner, v.year, v.visited_on, v.purpose, v.plan_id, v.note
             FROM counseling_visit v JOIN agency a ON a.id = v.agency_id LEFT JOIN agency pa ON pa.id = v.partner_id
             WHERE (:year IS NULL OR v.year = :year) AND (:agency IS NULL OR v.agency_id = :agency) AND (:id IS NULL OR v.id = :id)
             ORDER BY v.year, v.visited_on, v.id
-            """, arguments: ["year": year, "agency": agencyId, "id": id]).map { row in
+            """, arguments: ["year": year, "agency": agencyId, "id": id]) { row in
             [.integer(row["id"]), .text(row["agency"]), .from(row["partner"]), .integer(row["year"]),
              .date(iso: row["visited_on"]), .from(row["purpose"]), .integer(row["plan_id"] as Int64?), .from(row["note"])]
         }
-        return table
     }
 }
