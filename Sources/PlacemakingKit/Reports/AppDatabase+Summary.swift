@@ -205,19 +205,19 @@ private struct SummaryQuery {
         let rows = try Row.fetchAll(db, sql: """
             SELECT sa.id, sa.agency_id, sa.title, prog.name AS programme, prog.administrator_id, cr.year, cr.round,
                    h.status, s.phase, sa.awarded_amount,
-                   \(Self.firstReached(.subsidy, record: "sa.id", phase: "= 'approved'")) AS awarded_on
+                   \(Self.firstReached(.subsidy, record: "sa.id", phase: "= 'approved'")) AS reached_on
             FROM subsidy_application sa
             JOIN call_round cr ON cr.id = sa.call_round_id
             JOIN subsidy_programme prog ON prog.id = cr.programme_id
             \(StatusAsOf.join(.subsidy, record: "sa.id"))
             JOIN status s ON s.entity = 'subsidy' AND s.name = h.status
             WHERE cr.year = :year
-            ORDER BY awarded_on IS NULL, awarded_on, sa.id
+            ORDER BY reached_on IS NULL, reached_on, sa.id
             """, arguments: arguments)
         var applications: [ProgrammeSummary.SubsidyApplicationState] = []
         for row in rows {
             let phase = Phase(rawValue: row["phase"])
-            let awardedIso: String? = row["awarded_on"]
+            let awardedIso: String? = row["reached_on"]
             let awardedOn = awardedIso.flatMap(ROCDate.init(iso:))
             let awarded = awardedOn != nil && !Self.undone.contains { $0 == phase }
             let administratorId: Int64? = row["administrator_id"]
