@@ -49,6 +49,7 @@ public struct SummaryPage: Sendable {
         * { box-sizing: border-box; }
         body { font-family: "Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC", sans-serif;
                font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 186mm; line-height: 1.5; }
+        @media screen { body { padding: 16px 12px; } }
         h1 { font-size: 17pt; margin: 0 0 2pt; }
         h2 { font-size: 12.5pt; margin: 14pt 0 6pt; border-left: 4pt solid #1e88e5; padding-left: 6pt; }
         .asof { margin: 0 0 10pt; color: #555; }
