@@ -48,6 +48,9 @@ extension ProgrammeSummary {
     func plansByAgencyTable(_ language: Language) -> ResultTable {
         var table = ResultTable(columns: [.init("agency", "機關", "agency"), .init("total", "計畫數", "plans")]
             + Phase.allCases.map { .init($0.rawValue, $0.label, $0.rawValue) })
+        // On screen only the phases that hold plans, so the table fits 80 columns in either language.
+        let used = plans.byPhase.filter { $0.count > 0 }.map(\.phase.rawValue)
+        table.brief = ["agency", "total"] + (used.isEmpty ? Phase.allCases.map(\.rawValue) : used)
         table.rows = plans.byAgency.map { agency in
             [.text(agency.agency), .integer(Int64(agency.total))] + agency.byPhase.map { .integer(Int64($0.count)) }
         }
