@@ -93,4 +93,14 @@ struct SummaryCommandTests {
         #expect(result.output.contains("例："))
         #expect(result.output.contains("summary --year 111 --as-of 111/06/30 --format report"))
     }
+
+    @Test("Tab offers the summary's own formats after --format, and file names after --out")
+    func completion() throws {
+        let test = try ProgramRun()
+        let database = try AppDatabase.open(path: test.path, actor: "tester")
+        let completer = Completer(vocabulary: try database.vocabulary())
+        #expect(completer.complete(before: "summary --year 111 --format ", word: "") == .words(SummaryFormat.allCases.map(\.rawValue)))
+        #expect(completer.complete(before: "plan list --format ", word: "") == .words(OutputFormat.Style.allCases.map(\.rawValue)))
+        #expect(completer.complete(before: "summary --year 111 --out ", word: "") == .fileName)
+    }
 }
