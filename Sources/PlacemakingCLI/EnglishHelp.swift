@@ -29,6 +29,7 @@ enum EnglishHelp {
         "--note": "note",
         "--on": "date (111/06/30 or 2022-06-30; default today)",
         "--organiser": "organising agency",
+        "--out": "write to this file instead of the screen",
         "--partner": "partner: 南區輔導中心",
         "--phase": "phase: draft, submitted, reviewing, approved, rejected, executing, closed, withdrawn",
         "--plan": "plan id",

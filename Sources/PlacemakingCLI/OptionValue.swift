@@ -3,7 +3,7 @@ import PlacemakingKit
 /// What kind of value an option takes, named once for every command: the interactive forms check
 /// answers by it and Tab completion offers values by it, so neither spells option names again.
 enum OptionValue: Equatable {
-    case date, money, year, yesNo, phase, format, status, programme, positiveInteger, text, ledgerTable, agencyKind
+    case date, money, year, yesNo, phase, format, summaryFormat, status, programme, positiveInteger, text, ledgerTable, agencyKind
     /// An agency of these kinds (all kinds when the command does not say).
     case agency(Set<AgencyKind>)
     /// An existing record of a noun (`--plan 3`).
@@ -17,7 +17,7 @@ enum OptionValue: Equatable {
         case "--year": return .year
         case "--subsidized": return .yesNo
         case "--phase": return .phase
-        case "--format": return .format
+        case "--format": return noun == "summary" ? .summaryFormat : .format
         case "--status": return .status
         case "--programme": return .programme
         case "--round", "--limit", "--id": return .positiveInteger
@@ -40,6 +40,7 @@ enum OptionValue: Equatable {
         case .status: return recordKind.flatMap { vocabulary.statuses[$0] } ?? []
         case .phase: return Phase.allCases.map(\.rawValue)
         case .format: return OutputFormat.Style.allCases.map(\.rawValue)
+        case .summaryFormat: return SummaryFormat.allCases.map(\.rawValue)
         case .yesNo: return ["yes", "no"]
         case .programme: return vocabulary.programmes
         case .record(let noun): return (vocabulary.records[noun] ?? []).map { String($0.id) }

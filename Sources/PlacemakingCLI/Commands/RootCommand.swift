@@ -17,9 +17,10 @@ struct RootCommand: ParsableCommand {
               placemaking plan list --phase approved
               placemaking case list --year 111 --format json
               placemaking plan status 1 執行中 --on 111/07/01
+              placemaking summary --year 111 --as-of 111/06/30 --format report
             """,
         subcommands: [PlanCommand.self, MatchCommand.self, ProposalCommand.self, VisitCommand.self, SubsidyCommand.self,
-                      CaseCommand.self, EventCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
+                      CaseCommand.self, EventCommand.self, SummaryCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
                       AuditCommand.self, SQLCommand.self])
 
     /// The discussion above, for English help.
@@ -35,5 +36,6 @@ struct RootCommand: ParsableCommand {
           placemaking plan list --phase approved
           placemaking case list --year 111 --format json
           placemaking plan status 1 執行中 --on 111/07/01
+          placemaking summary --year 111 --as-of 111/06/30 --format report
         """
 }

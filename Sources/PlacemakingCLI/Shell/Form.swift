@@ -163,7 +163,7 @@ struct Form {
         case .yesNo:
             guard let yes = try Parse.yesNo(answer, field: option.spelled) else { return answer }
             return yes ? "yes" : "no"
-        case .phase, .format, .programme, .text, .ledgerTable, .agencyKind:
+        case .phase, .format, .summaryFormat, .programme, .text, .ledgerTable, .agencyKind:
             return answer
         }
     }

@@ -57,6 +57,16 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case queryTimedOut(seconds: Double)
     /// `sql` was stopped by Ctrl-C.
     case queryInterrupted
+    /// `summary --year` named a year that has not begun.
+    case summaryYearNotStarted(year: Int, today: ROCDate)
+    /// `summary --as-of` named a day after today: a summary states what had happened.
+    case summaryAsOfInFuture(date: ROCDate, today: ROCDate)
+    /// `summary --as-of` named a day before the year it summarises began.
+    case summaryAsOfBeforeYear(year: Int, date: ROCDate)
+    /// An output format that is announced but not written yet (ODS, XLSX for summaries).
+    case formatNotYetAvailable(String)
+    /// `--out` could not be written (no such folder, no permission, disk full); `detail` is the system's.
+    case outputNotWritten(path: String, detail: String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -204,6 +214,23 @@ public enum PlacemakingError: Error, Equatable, Sendable {
                 : "the query ran longer than \(shown) seconds and was stopped; narrow it (add WHERE or LIMIT)"
         case .queryInterrupted:
             return zh ? "查詢已中斷" : "query interrupted"
+        case let .summaryYearNotStarted(year, today):
+            return zh ? "\(year)年度尚未開始（今天是 \(today.roc)）；請輸入 \(today.rocYear) 年或之前的年度"
+                : "the year \(year) has not begun (today is \(today.roc)); give \(today.rocYear) or an earlier year"
+        case let .summaryAsOfInFuture(date, today):
+            return zh ? "截至日期 \(date.roc) 晚於今天（\(today.roc)）；摘要只呈現已發生的狀態，請輸入今天或之前的日期"
+                : "the as-of date \(date.roc) is after today (\(today.roc)); a summary shows what had happened: give today or an earlier date"
+        case let .summaryAsOfBeforeYear(year, date):
+            return zh ? "截至日期 \(date.roc) 早於 \(year) 年度開始；請輸入 \(year)/01/01 之後的日期，或改用 --year \(date.rocYear)"
+                : "the as-of date \(date.roc) is before the year \(year) began; give a date from \(year)/01/01 on, or use --year \(date.rocYear)"
+        case let .formatNotYetAvailable(format):
+            let name = EchoedText.shown(format)
+            return zh ? "ODS/XLSX 匯出即將提供（\(name)）；目前請改用 --format table、markdown、json、report 或 html"
+                : "ODS/XLSX export is coming soon (\(name)); for now use --format table, markdown, json, report or html"
+        case let .outputNotWritten(path, detail):
+            let shown = EchoedText.shown(path)
+            return zh ? "無法寫入檔案「\(shown)」（\(EchoedText.shown(detail, limit: 200))）；請檢查資料夾是否存在與寫入權限"
+                : "cannot write the file '\(shown)' (\(EchoedText.shown(detail, limit: 200))); check that the folder exists and may be written"
         }
     }
 
