@@ -130,4 +130,15 @@ struct TextSinkTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["計畫.csv"])
         #expect(throws: PlacemakingError.self) { try OutputTarget(path: folder.path + "/no/such/x.csv").openText() }
     }
+
+    @Test("workbooks refuse standard output with a message that names --out")
+    func workbookNeedsFile() {
+        for format in [ExportFormat.ods, .xlsx] {
+            #expect(throws: PlacemakingError.workbookNeedsFile(format: format.rawValue.uppercased())) {
+                _ = try format.sink(to: OutputTarget(path: "-"))
+            }
+        }
+        #expect(PlacemakingError.workbookNeedsFile(format: "ODS").message().contains("ODS 需要 --out 檔名"))
+        #expect(ExportFormat(pathExtension: "ODS") == .ods && ExportFormat(pathExtension: "md") == .markdown)
+    }
 }
