@@ -154,7 +154,10 @@ public struct XLSXSink: TableSink {
             open += "</cols>"
         }
         open += "<sheetData>\n"
-        return [.text(open), .file(sheet.rows), .text("</sheetData></worksheet>\n")]
+        // Printed on A4 landscape, as the ODS pages are: a status table is wider than it is long.
+        let close = "</sheetData><pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+            + "<pageSetup paperSize=\"9\" orientation=\"landscape\"/></worksheet>\n"
+        return [.text(open), .file(sheet.rows), .text(close)]
     }
 
     private func sharedStringsFile() throws -> URL {
