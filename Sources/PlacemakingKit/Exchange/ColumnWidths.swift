@@ -10,19 +10,19 @@ struct ColumnWidths {
 
     init(_ columns: [ResultTable.Column], language: Language) {
         self.language = language
-        widths = []
-        widths = columns.map { measure($0.header(language)) }
+        let width = DisplayWidth()
+        widths = columns.map { Self.measure($0.header(language), width) }
     }
 
     mutating func measure(_ cells: [ResultTable.Cell], columns: [ResultTable.Column]) {
         for (index, cell) in cells.enumerated() where widths.indices.contains(index) {
             let shown = cell.display(language, nullIsUnknown: columns.indices.contains(index) ? columns[index].nullIsUnknown : true)
-            widths[index] = max(widths[index], measure(shown))
+            widths[index] = max(widths[index], Self.measure(shown, width))
         }
     }
 
     /// The widest line of `text`, capped.
-    private func measure(_ text: String) -> Int {
+    private static func measure(_ text: String, _ width: DisplayWidth) -> Int {
         min(Self.cap, text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { width.of(String($0)) }.max() ?? 0)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// is held until the end (see `SharedStrings`); rows are not.
 ///
 /// Cells keep their types as in `ODSSink`: numbers for counts and amounts (`#,##0`), serial dates
-/// shown in the ROC calendar (`[$-zh-TW]`), an upper-bound date shown with 前, text as strings (never
+/// shown in the ROC calendar (`dateFormat`), an upper-bound date shown with 前, text as strings (never
 /// formulas). The header row is frozen and printed on every page; columns fit their widest value.
 public struct XLSXSink: TableSink {
     private struct Sheet {
@@ -217,8 +217,8 @@ public struct XLSXSink: TableSink {
         return Self.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(list)</Relationships>\n"
     }
 
-    /// The ROC date format: `[$-zh-TW]` with `e` (the era year) is how Excel writes 民國 years; see
-    /// the type's notes on what LibreOffice showed.
+    /// The ROC date format: locale 0x404 (zh-TW) with `e`, the year of the era, which is how Excel
+    /// writes 民國 years. LibreOffice 7.4 shows it as `111/06/30`; Excel was not at hand to check.
     static let dateFormat = "[$-404]e/mm/dd"
 
     private static let styles = header + """
