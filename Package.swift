@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Packs the ODS and XLSX exports (both are zip archives); streams entries from files.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // GNU readline, the only line editor measured here that handles double-width text.
@@ -21,7 +23,10 @@ let package = Package(
         .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["EmbedSQLTool"]),
         .target(
             name: "PlacemakingKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Database/Migrations"],
             plugins: ["EmbedSQL"]
         ),
@@ -33,7 +38,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "placemaking", dependencies: ["PlacemakingCLI"]),
-        .testTarget(name: "PlacemakingKitTests", dependencies: ["PlacemakingKit"], exclude: ["Fixtures"]),
+        // The tests open the exported workbooks with ZIPFoundation too (and with LibreOffice where installed).
+        .testTarget(
+            name: "PlacemakingKitTests",
+            dependencies: ["PlacemakingKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "PlacemakingCLITests", dependencies: ["PlacemakingCLI", "PlacemakingKit"]),
     ]
 )

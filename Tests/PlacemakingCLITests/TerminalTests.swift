@@ -21,7 +21,8 @@ struct TerminalTests {
         // Move left over 瑪夏區 and remove 那, then type it again: the cursor must land between wide characters.
         try session.press("Left", "Left", "Left", "BSpace")
         try session.enter("那")
-        let screen = try session.waitFor("111/06/30前")
+        // CSV writes ISO dates (a spreadsheet in a zh-TW locale would read 111/06/30 as the year 111).
+        let screen = try session.waitFor("2022-06-30")
         #expect(screen.contains("2,那瑪夏區,,媒合成功"), "\(screen)")
         // The edited line reads exactly as intended on screen.
         let echoed = screen.split(separator: "\n").first { $0.contains("plan list --format csv") }
@@ -151,7 +152,7 @@ struct TerminalTests {
         try session.type("plan list --format csv --agency 那瑪夏區區")
         try session.press("BSpace")
         try session.enter()
-        let screen = try session.waitFor("111/06/30前")
+        let screen = try session.waitFor("2022-06-30")
         #expect(screen.contains("2,那瑪夏區,,媒合成功"), "\(screen)")
     }
 

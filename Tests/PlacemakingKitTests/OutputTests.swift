@@ -103,7 +103,7 @@ struct OutputTests {
         #expect(people.contains("'=1+1,5000000\r\n"))
     }
 
-    @Test("JSON: camelCase keys in column order, ISO dates, integer money, null for unknown")
+    @Test("JSON: camelCase keys in column order, ISO dates (an upper bound flagged), integer money, null for unknown")
     func json() throws {
         let table = ResultTable(columns: [.init("id", "編號", "id"), .init("statusOn", "日期", "date"), .init("budget", "預算", "budget"),
                                           .init("title", "名稱", "title"), .init("subsidized", "補助", "subsidized")],
@@ -113,7 +113,7 @@ struct OutputTests {
         OutputFormat(style: .json).write(table, to: &out)
         #expect(out == """
             [
-              {"id": 1, "statusOn": "2022-06-30", "budget": 5, "title": "a\\"\\n", "subsidized": true},
+              {"id": 1, "statusOn": "2022-06-30", "statusOnOrBefore": true, "budget": 5, "title": "a\\"\\n", "subsidized": true},
               {"id": 2, "statusOn": null, "budget": null, "title": null, "subsidized": false}
             ]
 

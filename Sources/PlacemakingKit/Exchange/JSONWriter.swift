@@ -1,13 +1,12 @@
-/// Writes a `ResultTable` as a JSON array of objects with the columns' camelCase keys, one object a line;
-/// dates are ISO, money integer 元, unknown values null.
+/// Writes a whole `ResultTable` as JSON to a text stream (`--format json` on screen): a `JSONSink`
+/// over the stream, so lists and exports write the same objects (with `statusOnOrBefore` and the like).
 struct JSONWriter {
     func write(_ table: ResultTable, to out: inout some TextOutputStream) {
-        guard !table.rows.isEmpty else { out.write("[]\n"); return }
-        out.write("[\n")
-        for (i, row) in table.rows.enumerated() {
-            out.write("  " + object(table.columns, row) + (i < table.rows.count - 1 ? ",\n" : "\n"))
-        }
-        out.write("]\n")
+        var sink = JSONSink(output: StreamTextOutput(out))
+        // A stream output never fails, and one table is one array, so neither can the sink.
+        try? table.send(to: &sink, sheet: "")
+        try? sink.finish()
+        out = sink.output.stream
     }
 
     /// The first row as a single object (`show`).
@@ -15,7 +14,8 @@ struct JSONWriter {
         out.write((table.rows.first.map { object(table.columns, $0) } ?? "null") + "\n")
     }
 
+    /// One row as a JSON object (a record's fields in `show`).
     func object(_ columns: [ResultTable.Column], _ row: [ResultTable.Cell]) -> String {
-        "{" + zip(columns, row).map { "\(JSONText.string($0.key)): \(JSONText.value($1))" }.joined(separator: ", ") + "}"
+        JSONSink<String>.object(columns, row)
     }
 }

@@ -67,6 +67,12 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case formatNotYetAvailable(String)
     /// `--out` could not be written (no such folder, no permission, disk full); `detail` is the system's.
     case outputNotWritten(path: String, detail: String)
+    /// An ODS or XLSX export was asked to go to the screen: a workbook is a zip archive, not text.
+    case workbookNeedsFile(format: String)
+    /// An export file could not be written (`detail`: the system's reason); no partial file is left.
+    case exportFileUnwritable(path: String, detail: String)
+    /// A sheet has more rows than a spreadsheet holds (1,048,576 with the header, in Calc and Excel).
+    case sheetTooLarge(sheet: String, limit: Int)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -231,6 +237,15 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             let shown = EchoedText.shown(path)
             return zh ? "無法寫入檔案「\(shown)」（\(EchoedText.shown(detail, limit: 200))）；請檢查資料夾是否存在與寫入權限"
                 : "cannot write the file '\(shown)' (\(EchoedText.shown(detail, limit: 200))); check that the folder exists and may be written"
+        case let .workbookNeedsFile(format):
+            return zh ? "\(format) 需要 --out 檔名（例如 --out 匯出.\(format.lowercased())）；試算表檔案無法輸出到螢幕，螢幕請用 --format csv 或 json"
+                : "\(format) needs --out FILE (e.g. --out export.\(format.lowercased())); a workbook cannot go to the screen: use --format csv or json there"
+        case let .exportFileUnwritable(path, detail):
+            return zh ? "無法寫入「\(EchoedText.shown(path))」，未留下任何檔案；請檢查資料夾是否存在、權限與磁碟空間（\(EchoedText.shown(detail, limit: 200))）"
+                : "cannot write '\(EchoedText.shown(path))'; no file was left; check that the folder exists, its permissions and the free space (\(EchoedText.shown(detail, limit: 200)))"
+        case let .sheetTooLarge(sheet, limit):
+            return zh ? "工作表「\(sheet)」超過試算表的上限 \(Money.groupThousands(Int64(limit))) 列；請縮小範圍（例如加上 --year），或改用 --format csv"
+                : "the sheet '\(sheet)' has more than the \(Money.groupThousands(Int64(limit))) rows a spreadsheet holds; narrow it (e.g. add --year) or use --format csv"
         }
     }
 

@@ -1,0 +1,66 @@
+/// Writes JSON as rows arrive: an array of objects with the columns' camelCase keys in column order,
+/// one object a line; ISO dates, integer 元, `null` for unknown or none. A date known only as an upper
+/// bound keeps what the table shows: column `statusOn` writes `"statusOn": "2022-06-30"` followed by
+/// `"statusOnOrBefore": true` (see `onOrBeforeKey`; the flag appears only when true, so an exact date
+/// reads as it always did).
+///
+/// One sheet makes an array. With `keyedBySheet`, each sheet becomes a member of one object, named by
+/// the sheet (a summary's several tables).
+public struct JSONSink<Output: TextOutput>: TableSink {
+    public private(set) var output: Output
+    public let keyedBySheet: Bool
+    private var columns: [ResultTable.Column] = []
+    private var rowsInSheet = 0
+    private var sheets = 0
+
+    public init(output: Output, keyedBySheet: Bool = false) {
+        self.output = output
+        self.keyedBySheet = keyedBySheet
+    }
+
+    public mutating func begin(sheet name: String, columns: [ResultTable.Column]) throws {
+        if keyedBySheet {
+            output.write(sheets == 0 ? "{\n" : ",\n")
+            output.write(JSONText.string(name) + ": ")
+        } else if sheets > 0 {
+            throw PlacemakingError.programDefect("a JSON array holds one table; ask for keyedBySheet")
+        }
+        sheets += 1
+        self.columns = columns
+        rowsInSheet = 0
+    }
+
+    public mutating func row(_ cells: [ResultTable.Cell]) throws {
+        output.write(rowsInSheet == 0 ? "[\n  " : ",\n  ")
+        output.write(Self.object(columns, cells))
+        rowsInSheet += 1
+        try output.check()
+    }
+
+    public mutating func endSheet() throws {
+        output.write(rowsInSheet == 0 ? "[]" : "\n]")
+        if !keyedBySheet { output.write("\n") }
+        try output.check()
+    }
+
+    public mutating func finish() throws {
+        if keyedBySheet { output.write(sheets == 0 ? "{}\n" : "\n}\n") }
+        try output.close()
+    }
+
+    /// One row as a JSON object.
+    static func object(_ columns: [ResultTable.Column], _ cells: [ResultTable.Cell]) -> String {
+        var members: [String] = []
+        for (column, cell) in zip(columns, cells) {
+            members.append("\(JSONText.string(column.key)): \(JSONText.value(cell))")
+            if case .dateOnOrBefore = cell { members.append("\(JSONText.string(onOrBeforeKey(column.key))): true") }
+        }
+        return "{" + members.joined(separator: ", ") + "}"
+    }
+
+    /// The flag's key: `statusOn` → `statusOnOrBefore` (date columns are named …On), any other key
+    /// `k` → `kOnOrBefore`.
+    static func onOrBeforeKey(_ key: String) -> String {
+        key.hasSuffix("On") ? key + "OrBefore" : key + "OnOrBefore"
+    }
+}
