@@ -62,10 +62,24 @@ extension CommandContext {
     func list(_ noun: LedgerTable, _ filter: ListFilter, _ options: OutputOptions) throws {
         let format = format(options.format)
         let choice = columnChoice(options, style: format.style)
-        var sink = CollectingSink()
-        try database.list(noun, filter, columns: choice, into: &sink)
-        var stream = console.stream
-        for (_, table) in sink.tables { format.write(table, to: &stream) }
+        switch format.style {
+        case .csv:
+            // Rows go out as they are read. A file made with `.output` is for people (Excel: BOM, CRLF,
+            // formula guard); the screen and pipes get CSV for programs.
+            var sink = CSVSink(output: StreamTextOutput(console.stream), forPeople: console.isRedirected,
+                               language: language, headers: headers)
+            try database.list(noun, filter, columns: choice, into: &sink)
+            try sink.finish()
+        case .json:
+            var sink = JSONSink(output: StreamTextOutput(console.stream), keyedBySheet: false)
+            try database.list(noun, filter, columns: choice, into: &sink)
+            try sink.finish()
+        case .table, .box, .markdown:
+            var sink = CollectingSink()
+            try database.list(noun, filter, columns: choice, into: &sink)
+            var stream = console.stream
+            for (_, table) in sink.tables { format.write(table, to: &stream) }
+        }
     }
 
     func columnChoice(_ options: OutputOptions, style: OutputFormat.Style) -> ColumnChoice {

@@ -33,9 +33,10 @@ struct OpeningTests {
         #expect(result.status == 2)
         #expect(result.errors.contains("沒有「plan ad」這個指令"))
         #expect(result.errors.contains("help plan add"))
-        let export = program.run(["help", "export"])
+        let export = program.run(["help", "exprt"])
         #expect(export.status == 2)
-        #expect(export.errors.contains("沒有「export」這個指令"))
+        #expect(export.errors.contains("沒有「exprt」這個指令"))
+        #expect(export.errors.contains("help export"))
     }
 
     @Test("a text file is refused as not a ledger, in one line, byte for byte unchanged")

@@ -70,9 +70,9 @@ struct SummaryCommandTests {
         #expect(missing.errors.contains("無法寫入檔案"))
     }
 
-    @Test("refusals: ODS and XLSX for now, a day after today, a day before the year", arguments: [
-        (["--year", "111", "--format", "ods"], "ODS/XLSX 匯出即將提供"),
-        (["--year", "111", "--format", "xlsx"], "ODS/XLSX 匯出即將提供"),
+    @Test("refusals: a workbook without --out, a day after today, a day before the year", arguments: [
+        (["--year", "111", "--format", "ods"], "ODS 需要 --out 檔名"),
+        (["--year", "111", "--format", "xlsx"], "XLSX 需要 --out 檔名"),
         (["--year", "111", "--as-of", "999/01/01"], "晚於今天"),
         (["--year", "111", "--as-of", "110/12/31"], "早於 111 年度開始"),
         (["--year", "999"], "尚未開始"),

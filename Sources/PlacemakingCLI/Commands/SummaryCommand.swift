@@ -3,7 +3,7 @@ import Foundation
 import PlacemakingKit
 
 /// The formats of `summary`: the screen's tables, Markdown, JSON for scripts, the council report's
-/// paragraphs, an HTML page with charts; ODS and XLSX once the workbook writers are wired in.
+/// paragraphs, an HTML page with charts, and ODS or XLSX workbooks (one sheet per table).
 enum SummaryFormat: String, CaseIterable, ExpressibleByArgument {
     case table, markdown, json, report, html, ods, xlsx
 }
@@ -17,7 +17,7 @@ struct SummaryCommand: RunnableCommand {
             公民參與案件與活動。數字依各筆資料的狀態歷程計算，之後登錄的異動不會改變當日的數字。
             --as-of 預設為該年底（當年度為今天），不可晚於今天。
             格式：table（畫面表格）、markdown、json（供程式使用）、report（議會業務報告文字）、
-            html（含圖表的單一網頁，可列印為 A4）；ods、xlsx 即將提供。
+            html（含圖表的單一網頁，可列印為 A4）、ods、xlsx（每個表一個工作表，需 --out）。
             例：
               summary --year 111 --as-of 111/06/30
               summary --year 111 --as-of 111/06/30 --format report
@@ -27,14 +27,22 @@ struct SummaryCommand: RunnableCommand {
 
     @Option(parsing: .unconditional, help: "年度（民國年，如 111；或西元 2022）") var year: String
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "截至日期，如 111/06/30（預設為年底；當年度為今天）") var asOf: String?
-    @Option(name: .long, help: "輸出格式 output format: table, markdown, json, report, html（ods、xlsx 即將提供）") var format: SummaryFormat?
+    @Option(name: .long, help: "輸出格式 output format: table, markdown, json, report, html, ods, xlsx") var format: SummaryFormat?
     @Option(parsing: .unconditional, help: "寫入檔案（不顯示在畫面）write to a file") var out: String?
 
     func run(in context: CommandContext) throws {
         let style = format ?? Self.defaultFormat(context.defaultStyle)
-        if style == .ods || style == .xlsx { throw PlacemakingError.formatNotYetAvailable(style.rawValue) }
         guard let year = try Parse.year(year) else { throw PlacemakingError.emptyValue(field: "--year") }
         let summary = try context.database.programmeSummary(year: year, asOf: Parse.date(asOf))
+        if let workbook = style == .ods ? ExportFormat.ods : style == .xlsx ? ExportFormat.xlsx : nil {
+            // One sheet per table of the summary, every column, real numbers and dates.
+            try context.export(format: workbook, out: out, machine: false) { sink in
+                for (name, table) in summary.tables(context.language) { try table.send(to: &sink, sheet: name) }
+            }
+            context.say("已寫入 \(out ?? "")（\(summary.year)年度，截至 \(summary.asOf.roc)）",
+                        "wrote \(out ?? "") (year \(summary.year), as of \(summary.asOf.roc))")
+            return
+        }
         let text = render(summary, style, context: context)
         guard let out else {
             context.console.write(text)

@@ -63,8 +63,6 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case summaryAsOfInFuture(date: ROCDate, today: ROCDate)
     /// `summary --as-of` named a day before the year it summarises began.
     case summaryAsOfBeforeYear(year: Int, date: ROCDate)
-    /// An output format that is announced but not written yet (ODS, XLSX for summaries).
-    case formatNotYetAvailable(String)
     /// `--out` could not be written (no such folder, no permission, disk full); `detail` is the system's.
     case outputNotWritten(path: String, detail: String)
     /// An ODS or XLSX export was asked to go to the screen: a workbook is a zip archive, not text.
@@ -229,10 +227,6 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .summaryAsOfBeforeYear(year, date):
             return zh ? "截至日期 \(date.roc) 早於 \(year) 年度開始；請輸入 \(year)/01/01 之後的日期，或改用 --year \(date.rocYear)"
                 : "the as-of date \(date.roc) is before the year \(year) began; give a date from \(year)/01/01 on, or use --year \(date.rocYear)"
-        case let .formatNotYetAvailable(format):
-            let name = EchoedText.shown(format)
-            return zh ? "ODS/XLSX 匯出即將提供（\(name)）；目前請改用 --format table、markdown、json、report 或 html"
-                : "ODS/XLSX export is coming soon (\(name)); for now use --format table, markdown, json, report or html"
         case let .outputNotWritten(path, detail):
             let shown = EchoedText.shown(path)
             return zh ? "無法寫入檔案「\(shown)」（\(EchoedText.shown(detail, limit: 200))）；請檢查資料夾是否存在與寫入權限"
