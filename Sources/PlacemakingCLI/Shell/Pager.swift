@@ -10,15 +10,21 @@ import Foundation
 enum Pager {
     static func show(_ text: String, rows: Int, console: Console) {
         let lineCount = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        guard lineCount >= rows - 1, let pager = command() else {
+        // More lines than the screen holds: `less -F` then always waits for the user, so a pager that
+        // ends at once never showed the text to anyone.
+        guard lineCount >= rows, let pager = command() else {
             console.write(text)
             return
         }
-        switch run(pager, text: text) {
-        case .shown:
-            break
-        case .failed:
-            // The pager could not start, or died of a signal or an error: show the output anyway.
+        // A pager killed mid-screen leaves the terminal as it set it (no echo, raw keys): put it back.
+        var saved = termios()
+        let haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        let started = Date()
+        let outcome = run(pager, text: text)
+        if haveTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        // The pager could not start, died of a signal or an error, or ended before a person could have
+        // read a screen (`PAGER=true`): show the output anyway, so nothing is lost.
+        if outcome == .failed || Date().timeIntervalSince(started) < 0.25 {
             console.write(text)
         }
     }
