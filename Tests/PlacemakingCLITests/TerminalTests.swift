@@ -168,4 +168,23 @@ struct TerminalTests {
         try session.press("C-c")
         try session.waitFor("已取消")
     }
+
+    @Test("a form refuses a future date of something that happened at the field, and asks again")
+    func formRefusesFutureDate() throws {
+        let session = try TmuxSession(height: 40)
+        defer { session.close() }
+        try session.waitFor(prompt)
+        try session.enter("plan add")
+        try session.waitFor("提案機關")
+        try session.enter("六龜區")
+        try session.waitFor("計畫名稱")
+        try session.enter("山城創生")
+        try session.waitFor("提報國發會日期")
+        try session.enter("\(ROCDate.today.rocYear + 5)/01/01")
+        try session.waitFor("晚於今天")
+        // Asked again, before anything is confirmed or written.
+        #expect(try !session.screen().contains("確定寫入"))
+        try session.press("C-c")
+        try session.waitFor("已取消")
+    }
 }

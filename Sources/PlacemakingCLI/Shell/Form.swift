@@ -98,6 +98,23 @@ struct Form {
         return ordered
     }
 
+    /// What a date option records when it records something that happened; nil for planned dates
+    /// (`--from`, `--to`), which may lie ahead.
+    static func happened(_ spelled: String, noun: String?) -> HappenedDate? {
+        switch spelled {
+        case "--submitted": return noun == "subsidy" ? .filed : .submitted
+        case "--held": return .held
+        case "--status-on": return .status
+        case "--on":
+            switch noun {
+            case "visit": return .visited
+            case "match": return .matched
+            default: return .status
+            }
+        default: return nil
+        }
+    }
+
     /// The dates a record's year defaults from, in the order they are looked at. `--on` is one only
     /// where it dates the record itself (a visit, a match); where the command also takes `--status`,
     /// `--on` dates the first status, and the year follows the submission or the planned start.
@@ -132,7 +149,12 @@ struct Form {
     private func validate(_ answer: String, for option: CommandGrammar.Argument) throws -> String {
         switch value(option) {
         case .date:
-            return try ROCDate.parse(answer).roc
+            let date = try ROCDate.parse(answer)
+            // A day that records something that happened may not lie ahead; planned dates may.
+            if let happened = Self.happened(option.spelled, noun: path.first), date > ROCDate.today {
+                throw PlacemakingError.dateInFuture(happened, date: date, today: ROCDate.today)
+            }
+            return date.roc
         case .money:
             return String(try Money.parse(answer).yuan)
         case .year:
@@ -152,6 +174,10 @@ struct Form {
             let statuses = try context.database.statuses(kind)
             guard let status = statuses.first(where: { $0.name == answer || $0.nameEn == answer }) else {
                 throw PlacemakingError.unknownStatus(kind, answer, known: statuses.map(\.name))
+            }
+            // Acting for an agency, a decision of the NDC or the city is refused here, not after confirming.
+            if let acting = context.actingAgency, let decision = context.database.decision(kind, status: status) {
+                throw PlacemakingError.decisionKeptByRDEC(acting: acting, what: decision)
             }
             return status.name
         case .positiveInteger, .record:

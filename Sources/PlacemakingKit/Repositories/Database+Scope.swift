@@ -55,3 +55,11 @@ extension Database {
         try String.fetchOne(self, sql: "SELECT name FROM agency WHERE id = ?", arguments: [id])
     }
 }
+
+extension AppDatabase {
+    /// The decision a status of `kind` records (an approval, a rejection, an event's), nil for the
+    /// statuses an agency may set on its own records: forms refuse it at the field when acting.
+    public func decision(_ kind: RecordKind, status: StatusDefinition) -> RDECDecision? {
+        Database.decision(kind, status: status)
+    }
+}
