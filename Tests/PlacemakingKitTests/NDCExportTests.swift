@@ -60,4 +60,15 @@ struct NDCExportTests {
         #expect(book["事業提案"]?.strings("agency") == ["六龜區"])
         #expect(book["實地輔導"]?.rows.isEmpty == true)
     }
+
+    @Test("a match keeps the ministry's name valid on its date (農委會 in 111, 農業部 after 112/08/01)")
+    func namesOnTheirDate() throws {
+        let test = try TestDatabase()
+        try test.database.recordMatch(plan: 1, ministry: "農委會", on: try date("111/05/20"))
+        try test.database.recordMatch(plan: 2, ministry: "農委會", on: try date("112/09/01"))
+        #expect(try test.database.matches().strings("ministry") == ["農委會", "農業部"])
+        let book = try workbook(test.database, NDCExportFilter())
+        #expect(book["部會媒合"]?.strings("ministry") == ["農委會", "農業部"])
+        #expect(book["計畫"]?.value("ministries", row: 0) == .text("農委會"))
+    }
 }

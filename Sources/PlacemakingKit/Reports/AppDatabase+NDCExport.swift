@@ -56,7 +56,8 @@ extension AppDatabase {
             .init("matchedInvestment", "媒合投資(元)", "matched investment (NT$)"),
         ], sql: """
             SELECT p.id, a.name, p.title, h.status, s.phase, h.effective_on, h.on_or_before, p.submitted_on, p.budget,
-                   (SELECT group_concat(name, '、') FROM (SELECT DISTINCT mi.name FROM plan_match m
+                   (SELECT group_concat(name, '、') FROM (SELECT DISTINCT
+                        \(AgencyNameOn.sql(agency: "mi.id", day: "coalesce(m.matched_on, :asOf)", present: "mi.name")) AS name FROM plan_match m
                         JOIN agency mi ON mi.id = m.ministry_id WHERE m.plan_id = p.id AND \(matchedByAsOf)
                         ORDER BY mi.sort_order, mi.id)),
                    (SELECT sum(m.subsidy_amount) FROM plan_match m WHERE m.plan_id = p.id AND \(matchedByAsOf)),
@@ -83,7 +84,8 @@ extension AppDatabase {
             .init("investmentAmount", "投資(元)", "investment (NT$)"), .init("meeting", "會議", "meeting"),
             .init("matchedOn", "媒合日期", "matched on"),
         ], sql: """
-            SELECT p.id, a.name, p.title, mi.name, m.subsidy_amount, m.investment_amount, m.meeting, m.matched_on
+            SELECT p.id, a.name, p.title, \(AgencyNameOn.sql(agency: "mi.id", day: "m.matched_on", present: "mi.name")),
+                   m.subsidy_amount, m.investment_amount, m.meeting, m.matched_on
             FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
             JOIN agency mi ON mi.id = m.ministry_id
             WHERE \(matchedByAsOf) AND \(planExisted) AND (:agency IS NULL OR p.agency_id = :agency)

@@ -57,7 +57,8 @@ extension Database {
             .init("meeting", "會議", "meeting"), .init("matchedOn", "媒合日期", "matched on"),
             .init("note", "備註", "note", nullIsUnknown: false),
         ], brief: ["id", "planId", "agency", "ministry", "subsidyAmount", "investmentAmount", "matchedOn"], sql: """
-            SELECT m.id, m.plan_id, a.name AS agency, mi.name AS ministry, m.subsidy_amount, m.investment_amount,
+            SELECT m.id, m.plan_id, a.name AS agency,
+                   \(AgencyNameOn.sql(agency: "mi.id", day: "m.matched_on", present: "mi.name")) AS ministry, m.subsidy_amount, m.investment_amount,
                    m.meeting, m.matched_on, m.note
             FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
             JOIN agency mi ON mi.id = m.ministry_id

@@ -19,3 +19,15 @@ enum StatusAsOf {
     /// The ISO date to bind to `:asOf`: the day given, or every record's latest entry.
     static func bound(_ day: ROCDate?) -> String { day?.iso ?? current }
 }
+
+/// The name an agency went by on a day, in SQL: an earlier name whose validity covers the day (農委會
+/// on 111/05/20), else its present name. `agency` and `day` are SQL expressions of ours, never user text.
+enum AgencyNameOn {
+    static func sql(agency: String, day: String, present: String) -> String {
+        """
+        coalesce((SELECT n.name FROM agency_name n WHERE n.agency_id = \(agency) AND n.kind = 'former'
+            AND \(day) < n.valid_to AND (n.valid_from IS NULL OR n.valid_from <= \(day))
+            ORDER BY n.valid_to, length(n.name), n.id LIMIT 1), \(present))
+        """
+    }
+}
