@@ -183,4 +183,13 @@ struct AgencyNameTests {
         }
         #expect(try test.tableCounts() == counts)
     }
+
+    @Test("the city's prefix without 公所 resolves; a near miss suggests the closest agency only")
+    func cityPrefix() throws {
+        let test = try TestDatabase()
+        #expect(try test.database.agency(named: "高雄市六龜區").name == "六龜區")
+        #expect(try test.database.agency(named: "高雄市海洋局").name == "海洋局")
+        #expect(throws: PlacemakingError.unknownAgency("高雄六龜", suggestions: ["六龜區"])) { try test.database.agency(named: "高雄六龜") }
+        #expect(throws: PlacemakingError.unknownAgency("六龜鄉", suggestions: ["六龜區"])) { try test.database.agency(named: "六龜鄉") }
+    }
 }

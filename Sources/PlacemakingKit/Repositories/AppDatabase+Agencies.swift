@@ -156,7 +156,11 @@ extension Database {
     func agency(named input: String, kinds: Set<AgencyKind>?) throws -> Agency {
         let wanted = Self.nameKey(input)
         guard !wanted.isEmpty else { throw PlacemakingError.emptyValue(field: "機關") }
-        let found = try Int64.fetchOne(self, sql: "SELECT agency_id FROM agency_name WHERE \(Self.keySQL) = ?", arguments: [wanted])
+        // As typed, then without the city's prefix (高雄市六龜區 → 六龜區, 高雄市政府海洋局 → 海洋局).
+        var found: Int64?
+        for key in Self.candidateKeys(wanted) where found == nil {
+            found = try Int64.fetchOne(self, sql: "SELECT agency_id FROM agency_name WHERE \(Self.keySQL) = ?", arguments: [key])
+        }
         let all = try Agency.fetchAll(self, sql: "SELECT * FROM agency ORDER BY sort_order, id")
         // Falls back to agency's own columns for a row added without names (by SQL outside the program).
         let match = found.flatMap { id in all.first { $0.id == id } }
@@ -166,8 +170,13 @@ extension Database {
             let similar = { (a: Agency) in
                 ([a.name] + (a.id.flatMap { names[$0] } ?? []).map(\.name)).contains { Self.looksLike(Self.nameKey($0), wanted) }
             }
+            // Closest first: the longest run of characters shared with what was typed.
+            let closeness = { (a: Agency) in ([a.name] + (a.id.flatMap { names[$0] } ?? []).map(\.name))
+                .map { Self.sharedRun(Self.withoutCity(Self.nameKey($0)), Self.withoutCity(wanted)) }.max() ?? 0 }
             var suggestions = all.filter { a in kinds.map { $0.contains { $0.rawValue == a.kind } } ?? true }.filter(similar)
             if suggestions.isEmpty { suggestions = all.filter(similar) }
+            suggestions = suggestions.enumerated().sorted { (closeness($0.element), -$0.offset) > (closeness($1.element), -$1.offset) }.map(\.element)
+            if let best = suggestions.first.map(closeness), best >= 2 { suggestions = suggestions.filter { closeness($0) == best } }
             throw PlacemakingError.unknownAgency(input, suggestions: suggestions.prefix(5).map(\.name))
         }
         if let kinds, let kind = AgencyKind(rawValue: match.kind), !kinds.contains(kind) {
@@ -308,8 +317,39 @@ extension Database {
 
     /// Whether `name` is close enough to what was typed to suggest: one contains the other, or they
     /// start alike and share two characters (經齊部 → 經濟部, 六龜鄉 → 六龜區).
+    /// What was typed, then without the city's prefix, as name keys to look up in turn.
+    static func candidateKeys(_ wanted: String) -> [String] {
+        var keys = [wanted]
+        for prefix in ["高雄市政府", "高雄市"] where wanted.hasPrefix(prefix) && wanted.count > prefix.count {
+            keys.append(String(wanted.dropFirst(prefix.count)))
+        }
+        return keys
+    }
+
+    /// A name without the city's prefix, which every district and bureau shares and so says nothing.
+    static func withoutCity(_ key: String) -> String {
+        for prefix in ["高雄市政府", "高雄市", "高雄"] where key.hasPrefix(prefix) && key.count > prefix.count {
+            return String(key.dropFirst(prefix.count))
+        }
+        return key
+    }
+
+    /// The length of the longest run of characters two names share (六龜 in 高雄六龜 and 六龜區).
+    static func sharedRun(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        var best = 0
+        for i in x.indices {
+            for j in y.indices {
+                var k = 0
+                while i + k < x.count, j + k < y.count, x[i + k] == y[j + k] { k += 1 }
+                best = max(best, k)
+            }
+        }
+        return best
+    }
+
     static func looksLike(_ name: String, _ wanted: String) -> Bool {
-        name.contains(wanted) || wanted.contains(name)
+        (name.count >= 2 && (name.contains(wanted) || wanted.contains(name))) || sharedRun(withoutCity(name), withoutCity(wanted)) >= 2
             || (wanted.count >= 2 && name.first == wanted.first && Set(name).intersection(wanted).count >= 2)
     }
 }
