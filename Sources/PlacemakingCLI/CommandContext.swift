@@ -44,6 +44,12 @@ public final class CommandContext: @unchecked Sendable {
             return
         }
         let resolved = try database.agency(named: agency)
+        // 研考會's own staff see and change everything: acting "for" it is no limit at all.
+        if resolved.name == "研考會" {
+            actingAgency = nil
+            database = database.acting(as: userName)
+            return
+        }
         actingAgency = resolved.name
         database = database.acting(as: "\(userName)（\(resolved.name)）", scope: resolved.id)
     }

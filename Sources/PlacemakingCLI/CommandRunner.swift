@@ -65,7 +65,9 @@ public struct CommandRunner {
     static func writeHelp(_ arguments: [String], language: Language, console: Console, width: Int? = nil) -> ExitStatus {
         let path = helpPath(arguments) ?? []
         let resolved = CommandGrammar.root.resolve(path)
-        if resolved.path.count < path.count, !path[resolved.path.count].hasPrefix("-") {
+        // Words after a command that has no subcommands are its arguments (`plan edit 1 --help`).
+        let isLeaf = resolved.command.subcommands?.isEmpty ?? true
+        if resolved.path.count < path.count, !path[resolved.path.count].hasPrefix("-"), !(isLeaf && !resolved.path.isEmpty) {
             console.writeError(UsageMessage.unknownCommand(path, resolvedCount: resolved.path.count, language: language) + "\n")
             return .usage
         }

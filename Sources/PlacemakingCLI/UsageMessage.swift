@@ -7,6 +7,15 @@ enum UsageMessage {
     static func explain(_ parserMessage: String, arguments: [String], language: Language) -> String {
         let (command, path) = CommandGrammar.root.resolve(arguments)
         let text = parserMessage.hasPrefix("Error: ") ? String(parserMessage.dropFirst(7)) : parserMessage
+        // The first word names no command (`qplan list --columns x`): say that, not what the parser
+        // stumbled on later.
+        if path.isEmpty, let first = arguments.first, !first.hasPrefix("-") {
+            let commands = (command.subcommands ?? []).map(\.commandName).filter { $0 != "help" }
+            let suggestion = nearest(first, in: commands).map { ([$0] + arguments.dropFirst()).joined(separator: " ") }
+            let hint = suggestion.map { language.pick("；您是不是要輸入「\($0)」？", "; did you mean '\($0)'?") } ?? ""
+            return language.pick("用法錯誤：沒有「\(first)」這個指令\(hint)\n（輸入 help 查看所有指令）",
+                                 "usage error: there is no command '\(first)'\(hint)\n(type help for the commands)")
+        }
         var message = translate(text, language: language)
         let names = quoted(text)
         let isUnexpected = text.hasPrefix("Unexpected argument") || text.range(of: #"^\d+ unexpected arguments"#, options: .regularExpression) != nil
@@ -38,7 +47,10 @@ enum UsageMessage {
     /// The parser's English message, in Traditional Chinese when that is the language.
     static func translate(_ message: String, language: Language) -> String {
         let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-        guard language == .chinese else { return text }
+        guard language == .chinese else {
+            // The parser's own suggestion is replaced by ours, which knows the command's grammar.
+            return text.components(separatedBy: ". Did you mean").first ?? text
+        }
         let names = quoted(text)
         let first = names.first.map { $0.components(separatedBy: " ").first ?? $0 } ?? ""
         if text.hasPrefix("Missing expected argument") { return "缺少必填的 \(first)" }
@@ -54,7 +66,13 @@ enum UsageMessage {
         if text.hasPrefix("The option"), text.contains("does not take any value") { return "\(first) 不需要值" }
         if text.hasPrefix("The value"), names.count >= 2 {
             let option = names[1].components(separatedBy: " ").first ?? names[1]
-            return "「\(names[0])」不是有效的 \(option)" + (names[1].contains("id") || option.hasPrefix("<") ? "（請輸入數字編號）" : "")
+            // "Please provide one of 'plan', 'proposal' …": the allowed values, named in the message.
+            if let list = text.range(of: "Please provide one of ") {
+                let choices = quoted(String(text[list.upperBound...]))
+                return "「\(names[0])」不是有效的 \(option)；可用：\(choices.joined(separator: "、"))"
+            }
+            let isNumber = names[1].contains("<id>") || names[1].contains("<entry>") || names[1].hasSuffix("id>")
+            return "「\(names[0])」不是有效的 \(option)" + (isNumber ? "（請輸入數字編號）" : "")
         }
         if text.hasPrefix("Unexpected extra argument") { return "多出了參數 \(names.joined(separator: "、"))" }
         return "指令格式不正確（\(text)）"

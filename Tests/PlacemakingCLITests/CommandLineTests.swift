@@ -174,7 +174,7 @@ struct ActingAgencyTests {
         let before = program.bytes
         let refused = program.run(["--as", "六龜區", "plan", "status", "2", "執行中", "--on", "111/07/01"])
         #expect(refused.status == 1)
-        #expect(refused.errors.contains("屬於「那瑪夏區」"))
+        #expect(refused.errors.contains("不能處理涉及「那瑪夏區」的資料"))
         #expect(program.bytes == before)
         #expect(program.run(["--as", "六龜區", "plan", "status", "1", "執行中", "--on", "111/07/01"]).status == 0)
         #expect(try program.json(["audit", "--table", "plan", "--id", "1", "--limit", "1"]).first?["actor"] as? String == "tester（六龜區）")

@@ -54,7 +54,7 @@ struct ActingTests {
         let before = program.bytes
         let refused = program.run(["--as", "六龜區", "plan", "add", "--title", "別人的", "--agency", "海洋局"])
         #expect(refused.status == 1)
-        #expect(refused.errors.contains("以「六龜區」身分操作時只能新增或修改「六龜區」的資料"))
+        #expect(refused.errors.contains("只能新增、修改或連結「六龜區」自己的資料，不能處理涉及「海洋局」的資料"))
         #expect(program.bytes == before)
     }
 

@@ -164,7 +164,7 @@ struct TerminalTests {
         try session.enter("plan add")
         try session.waitFor("[六龜區]")
         try session.enter("海洋局")
-        try session.waitFor("只能新增或修改「六龜區」的資料")
+        try session.waitFor("只能新增、修改或連結「六龜區」自己的資料")
         try session.press("C-c")
         try session.waitFor("已取消")
     }

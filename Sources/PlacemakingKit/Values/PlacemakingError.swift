@@ -157,9 +157,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "指令檔第 \(line) 行（第 \(byteOffset) 位元組，從 0 起算）含有 NUL 位元組；這不是文字檔，或檔案是 UTF-16 編碼；請另存為 UTF-8"
                 : "the script holds a NUL byte at line \(line) (byte offset \(byteOffset), counting from 0); it is not a text file, or is UTF-16; save it as UTF-8"
         case let .outsideScope(acting, owner):
-            let whose = owner.map { zh ? "屬於「\($0)」" : "belongs to \($0)" } ?? (zh ? "未指定機關" : "has no agency")
-            return zh ? "這筆資料\(whose)；以「\(acting)」身分操作時只能新增或修改「\(acting)」的資料（請加上 --agency \(acting)，或以 .as 不帶參數取消身分）"
-                : "this record \(whose); acting for \(acting) you may only add or change \(acting)'s records (add --agency \(acting), or type .as alone to stop acting)"
+            let whose = owner.map { zh ? "涉及「\($0)」的資料" : "\($0)'s records" } ?? (zh ? "未指定機關的資料" : "records of no agency")
+            return zh ? "以「\(acting)」身分操作時，只能新增、修改或連結「\(acting)」自己的資料，不能處理\(whose)；請由該機關或研考會處理"
+                : "acting for \(acting) you may only add, change or link \(acting)'s own records, not \(whose); ask that agency or RDEC staff"
         case let .storage(problem, detail):
             return Self.storageMessage(problem, detail: detail, zh: zh)
         case let .notALedger(path, reason):
@@ -177,7 +177,8 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .programDefect(detail):
             return zh ? "程式內部錯誤（\(detail)）；請回報給維護人員" : "internal error (\(detail)); please report it"
         case .nothingToChange:
-            return zh ? "沒有要修改的欄位；請至少給一個選項，例如 --title 新名稱" : "nothing to change; give at least one option, e.g. --title NEW"
+            return zh ? "沒有要修改的內容：沒有給任何選項，或給的值與現有的相同；請用 show 查看現有值，help 查看可用選項"
+                : "nothing to change: no option was given, or the values given are the ones already stored; see show for the values, help for the options"
         case let .dateInFuture(field, date, today):
             return zh ? "\(field.label) \(date.roc) 晚於今天（\(today.roc)）；已發生的事不能記在未來的日期，請輸入今天或之前的日期"
                 : "the \(field.labelEnglish) \(date.roc) is after today (\(today.roc)); what happened cannot be dated in the future: type today or an earlier date"
@@ -201,11 +202,11 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             return zh ? "案件狀態為「\(status)」，市府補助應為「\(subsidized ? "是" : "否")」；補助與否由狀態決定，請改狀態（case status ID 核定補助 --amount 金額）而不是修改補助欄位"
                 : "the case's status is '\(status)', so it is \(subsidized ? "" : "not ")subsidized; the status decides this: change the status (case status ID 核定補助 --amount AMOUNT) instead"
         case let .decisionKeptByRDEC(acting, what):
-            return zh ? "\(what.label)是國發會、部會或市府的決定，由研考會登錄；以「\(acting)」身分操作時不能登錄或修改（以 .as 不帶參數取消身分，或請研考會登錄）"
-                : "\(what.labelEnglish) are decisions of the NDC, the ministries or the city, which RDEC staff record; acting for \(acting) you cannot record or change them (type .as alone to stop acting, or ask RDEC)"
+            return zh ? "\(what.label)是國發會、部會或市府的決定，由研考會登錄；以「\(acting)」身分操作時不能登錄或修改，請研考會登錄"
+                : "\(what.labelEnglish) are decisions of the NDC, the ministries or the city, which RDEC staff record; acting for \(acting) you cannot record or change them; ask RDEC staff"
         case let .agenciesKeptByRDEC(acting):
-            return zh ? "機關名單由研考會維護；以「\(acting)」身分操作時不能新增或修改機關（以 .as 不帶參數取消身分）"
-                : "the agency list is kept by RDEC staff; acting for \(acting) you cannot add or change agencies (type .as alone to stop acting)"
+            return zh ? "機關名單由研考會維護；以「\(acting)」身分操作時不能新增或修改機關，請研考會處理"
+                : "the agency list is kept by RDEC staff; acting for \(acting) you cannot add or change agencies; ask RDEC staff"
         case let .agencyNameTaken(typed, owner):
             let name = EchoedText.shown(typed)
             return zh ? "名稱「\(name)」已是「\(owner)」的名稱（不分臺台、空白）；請換一個名稱，或用 agency show 查看"
