@@ -78,7 +78,10 @@ extension CommandContext {
             var sink = CollectingSink()
             try database.list(noun, filter, columns: choice, into: &sink)
             var stream = console.stream
-            for (_, table) in sink.tables { format.write(table, to: &stream) }
+            for (_, table) in sink.tables {
+                // An empty list says so, rather than leaving a header that looks cut off.
+                if table.rows.isEmpty { say("（沒有符合條件的資料）", "(no matching records)") } else { format.write(table, to: &stream) }
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public struct CommandRunner {
         }
         let command: ParsableCommand
         do {
-            command = try RootCommand.parseAsRoot(withActingAgency(arguments))
+            command = try RootCommand.parseAsRoot(Self.withActingAgency(Self.foldedOptionNames(arguments), acting: context.actingAgency))
         } catch {
             if RootCommand.exitCode(for: error) == .success {
                 context.console.write(RootCommand.fullMessage(for: error) + "\n")
@@ -51,10 +51,37 @@ public struct CommandRunner {
 
     /// Acting for an agency, the agency a new record needs is that agency unless another is typed
     /// (`--as 六龜區 plan add --title …`); the scope check still refuses another agency.
-    private func withActingAgency(_ arguments: [String]) -> [String] {
-        guard let acting = context.actingAgency, !arguments.contains("--agency"),
+    static func withActingAgency(_ arguments: [String], acting: String?) -> [String] {
+        guard let acting, !arguments.contains("--agency"),
               let option = CommandGrammar.root.resolve(arguments).command.option("--agency"), !option.isOptional else { return arguments }
         return arguments + ["--agency", acting]
+    }
+
+    /// The usage error of `arguments`, if the grammar refuses them, checked before any database is
+    /// opened, so a mistyped one-shot command creates no file.
+    static func usageError(_ arguments: [String], acting: String?, language: Language) -> String? {
+        do {
+            _ = try RootCommand.parseAsRoot(withActingAgency(foldedOptionNames(arguments), acting: acting))
+            return nil
+        } catch {
+            if RootCommand.exitCode(for: error) == .success { return nil }
+            return UsageMessage.explain(RootCommand.message(for: error), arguments: arguments, language: language)
+        }
+    }
+
+    /// Option names as a Chinese input method may type them: full-width `－－ａｇｅｎｃｙ` or a dash that
+    /// an editor turned into `—agency` become `--agency`. Values are left as they are.
+    static func foldedOptionNames(_ arguments: [String]) -> [String] {
+        arguments.map { word in
+            let dashes: Set<Character> = ["－", "—", "–", "―"]
+            guard let first = word.first, dashes.contains(first) else { return word }
+            let name = word.drop { dashes.contains($0) || $0 == "-" }
+            let folded = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+                (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+            }))
+            guard !folded.isEmpty, folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return word }
+            return "--" + folded
+        }
     }
 
     /// Whether the words ask for help: `help plan add`, `plan add --help`, `? plan`.

@@ -30,6 +30,12 @@ public enum PlacemakingMain {
             return CommandRunner.writeHelp(path, language: invocation.language, console: console, width: width).rawValue
         }
 
+        // A one-shot command the grammar refuses is answered before the database is opened or created.
+        if invocation.commandTexts.isEmpty, !invocation.command.isEmpty,
+           let problem = CommandRunner.usageError(invocation.command, acting: invocation.actingAgency, language: invocation.language) {
+            console.writeError(problem + "\n")
+            return ExitStatus.usage.rawValue
+        }
         let database: AppDatabase
         do {
             database = try AppDatabase.open(path: invocation.databasePath, actor: AppDatabase.actor(in: environment))

@@ -165,6 +165,7 @@ struct TerminalTests {
         try session.waitFor("[六龜區]")
         try session.enter("海洋局")
         try session.waitFor("只能新增、修改或連結「六龜區」自己的資料")
+        try session.waitFor("[六龜區]", count: 2)   // asked again
         try session.press("C-c")
         try session.waitFor("已取消")
     }
@@ -183,6 +184,7 @@ struct TerminalTests {
         try session.enter("\(ROCDate.today.rocYear + 5)/01/01")
         try session.waitFor("晚於今天")
         // Asked again, before anything is confirmed or written.
+        try session.waitFor("提報國發會日期", count: 2)
         #expect(try !session.screen().contains("確定寫入"))
         try session.press("C-c")
         try session.waitFor("已取消")

@@ -27,11 +27,12 @@ struct AgencyCommand: ParsableCommand {
 
     struct Show: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "顯示一個機關與其所有名稱 show an agency and its names",
-            discussion: "例：agency show 51（新資料庫中的農業部：簡稱、全銜、舊稱 農委會 使用至 112/07/31，及來源；編號見 agency list）")
-        @Argument(help: "機關編號") var id: Int64
+            discussion: "例：agency show 農委會、agency show 51（農業部：簡稱、全銜、舊稱 農委會 使用至 112/07/31，及來源）")
+        @Argument(help: "機關編號或名稱 id or name") var agency: String
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
+            let id = try Int64(agency) ?? context.database.agency(named: agency).id
             try context.show(try context.database.agencyDetail(id: id), output)
         }
     }

@@ -146,7 +146,10 @@ final class LineEditor {
         let folder = base + "/placemaking"
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
         let path = folder + "/history"
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        // What a clerk typed (names, notes) is nobody else's to read: the history file is the user's alone.
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         return path
     }
 }

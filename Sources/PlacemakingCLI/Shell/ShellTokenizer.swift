@@ -1,6 +1,7 @@
 /// Splits a shell line into words as a POSIX shell would for quoting: spaces separate words, single
-/// quotes keep everything, double quotes keep everything but `\"` and `\\`, a backslash escapes the
-/// next character, and a `#` that begins a word starts a comment to the end of the line. No variables, globbing or command substitution: nothing is ever executed.
+/// quotes (and ‘…’) keep everything, double quotes (and “…”) keep everything but `\"` and `\\`, a
+/// backslash escapes the next character, and a `#` that begins a word starts a comment to the end of
+/// the line. No variables, globbing or command substitution: nothing is ever executed.
 enum ShellTokenizer {
     enum Problem: Error, Equatable { case unclosedQuote(Character) }
 
@@ -34,7 +35,12 @@ enum ShellTokenizer {
             case (nil, "'"), (nil, "\""):
                 quote = c
                 inWord = true
-            case (let q?, _) where c == q:
+            case (nil, "“"), (nil, "‘"):
+                // A Chinese input method types curly quotes; they quote as their ASCII forms do, closed by
+                // their right-hand partner.
+                quote = c
+                inWord = true
+            case (let q?, _) where c == q || (q == "“" && c == "”") || (q == "‘" && c == "’"):
                 quote = nil
             case (nil, _) where c == " " || c == "\t" || c == "\n" || c == "\u{3000}":
                 if inWord { words.append(current) }

@@ -38,8 +38,12 @@ enum TextField {
         self == .note && (scalar == "\n" || scalar == "\t" || scalar == "\r")
     }
 
-    /// C0 controls, DEL and C1 controls.
+    /// C0 controls, DEL, C1 controls, and the invisible format characters that can make a stored name
+    /// look like another: bidirectional overrides and isolates (U+202A–202E, U+2066–2069), marks
+    /// (U+200E/200F), the zero-width space (U+200B) and the word joiner (U+2060). ZWJ stays: emoji need it.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            || scalar.value == 0x200B || scalar.value == 0x200E || scalar.value == 0x200F || scalar.value == 0x2060
     }
 }
