@@ -4,8 +4,10 @@ import PlacemakingKit
 /// The program: reads the global options, opens the database, then runs one command, the commands of
 /// `-c`, the lines of a non-terminal standard input, or the interactive shell.
 public enum PlacemakingMain {
+    /// `login` is who runs the program: the binary passes nothing, and the login of the real user id is
+    /// read from the password database. Tests name a login here; no environment variable can.
     public static func run(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                           console: Console = .standard()) -> Int32 {
+                           console: Console = .standard(), login: String? = nil) -> Int32 {
         Terminal.ensureUTF8Locale()
         // A reader that goes away (`| head`, a pager that quit) gives EPIPE on write, handled where written.
         signal(SIGPIPE, SIG_IGN)
@@ -32,7 +34,7 @@ public enum PlacemakingMain {
 
         let database: AppDatabase
         do {
-            database = try AppDatabase.open(path: invocation.databasePath, actor: AppDatabase.actor(in: environment))
+            database = try AppDatabase.open(path: invocation.databasePath, actor: login ?? SystemIdentity.currentLogin)
         } catch let error as PlacemakingError {
             console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
             return ExitStatus.failure.rawValue

@@ -24,7 +24,7 @@ public struct AppDatabase: Sendable {
     /// Opens (creating when needed) the database at `path`, and migrates and seeds it. A file that is
     /// not a ledger (not SQLite, another program's tables, or a newer version's schema) is refused
     /// before anything is written to it.
-    public static func open(path: String, actor: String = AppDatabase.defaultActor,
+    public static func open(path: String, actor: String = SystemIdentity.currentLogin,
                             clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
         try LedgerFileCheck.check(path: path, knownMigrations: migrator(clock: clock).migrations)
         // A queue, not a pool: DatabasePool writes a throwaway table at every open to keep its WAL file
@@ -62,14 +62,6 @@ public struct AppDatabase: Sendable {
         copy.actor = actor
         copy.scope = scope
         return copy
-    }
-
-    /// The user name of the process, or $PLACEMAKING_USER when set.
-    public static var defaultActor: String { actor(in: ProcessInfo.processInfo.environment) }
-
-    /// $PLACEMAKING_USER, else $USER or $LOGNAME, else the account's name.
-    public static func actor(in environment: [String: String]) -> String {
-        environment["PLACEMAKING_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
     }
 
     static func configuration() -> Configuration {
