@@ -282,6 +282,21 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
+-- MARK: - Operators
+
+-- An operating-system account (the name of its user id in the password database) and what it may do:
+-- 研考會's staff change every record and may act for an agency (--as); a clerk changes only its agency's
+-- records; a viewer only reads. A login not listed here may read but not write. The creator of a new
+-- ledger is entered as staff; a ledger without any operator treats its file's owner as staff.
+CREATE TABLE operator (
+    login       TEXT PRIMARY KEY CHECK (length(login) BETWEEN 1 AND 32),
+    role        TEXT NOT NULL CHECK (role IN ('staff', 'clerk', 'viewer')),
+    agency_id   INTEGER REFERENCES agency(id),  -- the agency a clerk works for; NULL for staff and viewers
+    created_at  TEXT NOT NULL,                  -- UTC timestamp
+    created_by  TEXT NOT NULL,                  -- the login that added it
+    CHECK ((role = 'clerk') = (agency_id IS NOT NULL))
+) STRICT;
+
 -- MARK: - Status integrity
 -- A record's current status must belong to the vocabulary of its kind.
 

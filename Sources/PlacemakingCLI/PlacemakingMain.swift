@@ -34,7 +34,7 @@ public enum PlacemakingMain {
 
         let database: AppDatabase
         do {
-            database = try AppDatabase.open(path: invocation.databasePath, actor: login ?? SystemIdentity.currentLogin)
+            database = try AppDatabase.open(path: invocation.databasePath, login: login ?? SystemIdentity.currentLogin)
         } catch let error as PlacemakingError {
             console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
             return ExitStatus.failure.rawValue
@@ -48,14 +48,13 @@ public enum PlacemakingMain {
                                      terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : environment["COLUMNS"].flatMap(Int.init).map { max(20, $0) },
                                      databasePath: invocation.databasePath)
         context.sqlTimeout = AppDatabase.queryTimeout(in: environment)
-        if let agency = invocation.actingAgency {
-            do { try context.act(for: agency) } catch let error as PlacemakingError {
-                console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
-                return ExitStatus.failure.rawValue
-            } catch {
-                console.writeError("\(error)\n")
-                return ExitStatus.failure.rawValue
-            }
+        // Also without --as: a clerk works for its agency from the start (prompt, default --agency).
+        do { try context.act(for: invocation.actingAgency) } catch let error as PlacemakingError {
+            console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
+            return ExitStatus.failure.rawValue
+        } catch {
+            console.writeError("\(error)\n")
+            return ExitStatus.failure.rawValue
         }
         let runner = CommandRunner(context: context)
 

@@ -200,7 +200,8 @@ final class Shell {
     /// `NOUN add`, or `NOUN edit ID`, typed without options.
     private func isFormRequest(_ words: [String]) -> Bool {
         let known = CommandGrammar.root.resolve(Array(words.prefix(2))).path.count == 2
-        return known && ((words.count == 2 && words[1] == "add") || (words.count == 3 && words[1] == "edit" && Int64(words[2]) != nil))
+        // `operator add` needs its LOGIN argument, which forms do not ask for.
+        return known && words[0] != "operator" && ((words.count == 2 && words[1] == "add") || (words.count == 3 && words[1] == "edit" && Int64(words[2]) != nil))
     }
 
     private func onOff(_ arguments: [String]) -> Bool? {

@@ -67,6 +67,24 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case formatNotYetAvailable(String)
     /// `--out` could not be written (no such folder, no permission, disk full); `detail` is the system's.
     case outputNotWritten(path: String, detail: String)
+    /// The login is not an operator of this ledger: it may read, not write.
+    case notAnOperator(login: String)
+    /// A viewer tried to write.
+    case viewerCannotWrite(login: String)
+    /// `--as` (`.as`) by someone other than 研考會's staff; `ownAgency` is a clerk's own agency.
+    case actingNotAllowed(login: String, ownAgency: String?)
+    /// The operator list is kept by 研考會's staff (not acting for an agency).
+    case operatorsKeptByStaff(login: String)
+    /// Not a name an operating-system account can have.
+    case invalidLogin(String)
+    case operatorExists(String)
+    case noSuchOperator(String)
+    /// A clerk works for one agency: `--agency` is needed.
+    case clerkNeedsAgency(login: String)
+    /// `--agency` with a role other than clerk.
+    case agencyOnlyForClerks(role: String)
+    /// Removing or demoting the last staff member would leave nobody to manage operators.
+    case lastStaff(login: String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -231,6 +249,48 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             let shown = EchoedText.shown(path)
             return zh ? "無法寫入檔案「\(shown)」（\(EchoedText.shown(detail, limit: 200))）；請檢查資料夾是否存在與寫入權限"
                 : "cannot write the file '\(shown)' (\(EchoedText.shown(detail, limit: 200))); check that the folder exists and may be written"
+        case let .notAnOperator(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」不是這個資料庫的操作人員，只能查詢，不能新增或修改；如需登錄資料，請洽研考會人員以 operator add \(name) --role clerk --agency 機關 加入"
+                : "the login '\(name)' is not an operator of this ledger: it may read but not add or change; ask RDEC staff to add it (operator add \(name) --role clerk --agency AGENCY)"
+        case let .viewerCannotWrite(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」是查詢人員（viewer），只能查詢，不能新增或修改；如需登錄資料，請洽研考會人員變更角色（operator edit \(name) --role clerk --agency 機關）"
+                : "the login '\(name)' is a viewer: it may read but not add or change; ask RDEC staff to change its role (operator edit \(name) --role clerk --agency AGENCY)"
+        case let .actingNotAllowed(login, ownAgency?):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」是「\(ownAgency)」的承辦人，一律以「\(ownAgency)」身分操作；--as（.as）只限研考會人員代其他機關登錄"
+                : "the login '\(name)' is a clerk of \(ownAgency) and always acts for \(ownAgency); --as (.as) is for RDEC staff entering data for an agency"
+        case let .actingNotAllowed(login, nil):
+            let name = EchoedText.shown(login)
+            return zh ? "--as（.as）只限研考會人員代機關登錄；帳號「\(name)」不是研考會人員"
+                : "--as (.as) is for RDEC staff entering data for an agency; the login '\(name)' is not RDEC staff"
+        case let .operatorsKeptByStaff(login):
+            let name = EchoedText.shown(login)
+            return zh ? "操作人員名單由研考會人員維護（且不以 --as 代機關操作時）；帳號「\(name)」不能新增、修改或移除操作人員"
+                : "the operator list is kept by RDEC staff (not acting for an agency); the login '\(name)' cannot add, change or remove operators"
+        case let .invalidLogin(login):
+            let name = EchoedText.shown(login)
+            return zh ? "「\(name)」不是有效的系統帳號名稱；請輸入 1–32 個英文字母、數字、.、_ 或 -（不以 - 開頭），例如 liugui01"
+                : "'\(name)' is not a valid system login; type 1–32 letters, digits, '.', '_' or '-' (not first), e.g. liugui01"
+        case let .operatorExists(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」已是操作人員；要變更角色或機關請用 operator edit \(name)"
+                : "the login '\(name)' is already an operator; use operator edit \(name) to change its role or agency"
+        case let .noSuchOperator(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」不是操作人員；請用 operator list 查看" : "the login '\(name)' is not an operator; see operator list"
+        case let .clerkNeedsAgency(login):
+            let name = EchoedText.shown(login)
+            return zh ? "機關承辦人（clerk）須指定機關；請加上 --agency，例如 operator add \(name) --role clerk --agency 六龜區"
+                : "a clerk works for one agency; add --agency, e.g. operator add \(name) --role clerk --agency 六龜區"
+        case let .agencyOnlyForClerks(role):
+            return zh ? "只有機關承辦人（clerk）有所屬機關；角色 \(role) 不能加 --agency"
+                : "only a clerk has an agency; the role \(role) takes no --agency"
+        case let .lastStaff(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」是最後一位研考會人員（staff），移除或改變角色後將無人能管理操作人員；請先 operator add 另一位研考會人員"
+                : "the login '\(name)' is the last RDEC staff member; without one nobody could manage operators; add another staff member first"
         }
     }
 
