@@ -183,3 +183,35 @@ struct OperatorTests {
         for good in ["chen", "liugui.01", "a_b-c", "host$"] { #expect(SystemIdentity.isPlausibleLogin(good)) }
     }
 }
+
+@Suite("Record versions")
+struct VersionTests {
+    @Test("every edit and status change counts the version up; --if-version from a stale read is refused, naming who and when")
+    func ifVersion() throws {
+        let program = try ProgramRun()
+        func version(_ noun: String, _ id: Int) throws -> Int? {
+            let result = program.run([noun, "show", String(id), "--format", "json"])
+            return (try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])?["version"] as? Int
+        }
+        #expect(program.run(["match", "add", "--plan", "1", "--ministry", "經濟部"]).status == 0)
+        for noun in ["plan", "match", "proposal", "visit", "subsidy", "case", "event", "agency"] {
+            #expect(try version(noun, 1) == 1, "\(noun)")
+        }
+        #expect(program.run(["operator", "add", "chen", "--role", "staff"]).status == 0)
+        #expect(program.run(["plan", "edit", "1", "--note", "a", "--if-version", "1"], as: "chen").status == 0)
+        #expect(try version("plan", 1) == 2)
+        let stale = program.run(["plan", "edit", "1", "--note", "b", "--if-version", "1"])
+        #expect(stale.status == 1)
+        #expect(stale.errors.contains("版本 1") && stale.errors.contains("版本 2") && stale.errors.contains("「chen」")
+                && stale.errors.contains("plan show 1"), "\(stale.errors)")
+        #expect(program.run(["plan", "status", "1", "執行中", "--if-version", "1"]).status == 1)
+        #expect(program.run(["plan", "status", "1", "執行中", "--if-version", "2"]).status == 0)
+        #expect(try version("plan", 1) == 3)
+        #expect(program.run(["agency", "edit", "1", "--alias", "鹽埕埔", "--if-version", "1"]).status == 0)
+        #expect(program.run(["case", "edit", "1", "--note", "x", "--if-version", "7"]).errors.contains("公民參與案件 #1"))
+        #expect(program.run(["subsidy", "award", "1", "--on", "111/06/30", "--if-version", "9"]).status == 1)
+        // Without --if-version an edit applies to whatever version there is, as before.
+        #expect(program.run(["plan", "edit", "1", "--note", "c"]).status == 0)
+        #expect(try version("plan", 1) == 4)
+    }
+}

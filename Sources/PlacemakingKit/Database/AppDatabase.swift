@@ -23,6 +23,9 @@ public struct AppDatabase: Sendable {
     /// «login（agency）». Nil for no agency. A clerk always acts for its own agency, whatever this says.
     public private(set) var actingFor: Int64?
 
+    /// The version the next writes were made from (`expecting(_:)`); nil: none.
+    var expectation: VersionExpectation?
+
     /// Opens (creating when needed) the database at `path`, and migrates and seeds it. A file that is
     /// not a ledger (not SQLite, another program's tables, or a newer version's schema) is refused
     /// before anything is written to it. `login` names who runs the program; a new ledger enters it as
@@ -79,11 +82,15 @@ public struct AppDatabase: Sendable {
         return copy
     }
 
+    /// How long a write waits for another writer before it gives up with a message. Writes take
+    /// milliseconds; five seconds is a writer that is stuck, or a long import.
+    public static let busyTimeoutSeconds = 5
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        // Another program (a second shell, a backup) may hold the write lock for a moment.
-        config.busyMode = .timeout(5)
+        // Another program (a second shell, a backup) may hold the write lock for a moment: wait for it.
+        config.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         config.label = "placemaking"
         if ProcessInfo.processInfo.environment["PLACEMAKING_TRACE_SQL"] == "1" {
             // For diagnosing what the program asks of SQLite.

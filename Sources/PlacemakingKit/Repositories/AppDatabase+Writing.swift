@@ -22,6 +22,7 @@ extension AppDatabase {
                     scope = agency
                 case .staff: scope = actingFor
                 }
+                if let expectation { try db.checkVersion(expectation) }
                 let agencyName = try scope.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
                 let change = Change(actor: agencyName.map { "\(login)（\($0)）" } ?? login, login: login, standing: standing,
                                     stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
@@ -107,8 +108,9 @@ extension AppDatabase {
     /// there is none, and its status history when it has a status (`kind` is not nil).
     func detail(_ kind: RecordKind?, table: String, id: Int64, _ fetch: (Database) throws -> ResultTable) throws -> RecordDetail {
         try read { db in
-            let record = try fetch(db)
+            var record = try fetch(db)
             guard !record.rows.isEmpty else { throw PlacemakingError.notFound(kind, table: table, id: id) }
+            if let ledgerTable = LedgerTable(rawValue: table) { record = record.appendingVersion(try db.version(of: ledgerTable, id: id)) }
             guard let kind else { return RecordDetail(record: record, sections: []) }
             return RecordDetail(record: record, sections: [
                 .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(kind, id: id)),

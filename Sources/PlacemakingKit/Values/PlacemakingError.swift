@@ -85,6 +85,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case agencyOnlyForClerks(role: String)
     /// Removing or demoting the last staff member would leave nobody to manage operators.
     case lastStaff(login: String)
+    /// An edit or status change made from version `read` of a record that is now at `current`: the
+    /// last change (`by`, at `at`, Taiwan time) came in between. Refused so neither change is lost.
+    case staleRecord(LedgerTable, id: Int64, read: Int64, current: Int64, by: String?, at: String?)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -291,6 +294,12 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             let name = EchoedText.shown(login)
             return zh ? "帳號「\(name)」是最後一位研考會人員（staff），移除或改變角色後將無人能管理操作人員；請先 operator add 另一位研考會人員"
                 : "the login '\(name)' is the last RDEC staff member; without one nobody could manage operators; add another staff member first"
+        case let .staleRecord(table, id, read, current, by, at):
+            let who = by.map { EchoedText.shown($0) } ?? (zh ? "其他人" : "someone else")
+            let when = at.map { zh ? "於 \($0) " : " at \($0)" } ?? ""
+            let show = table.noun.map { "\($0) show \(id)" } ?? ""
+            return zh ? "\(table.label) #\(id) 在您讀取（版本 \(read)）之後，已由「\(who)」\(when)修改（現為版本 \(current)）；為免蓋掉對方的修改，這次沒有寫入。請重新查看（\(show)）後再修改"
+                : "\(table.labelEnglish) #\(id) was changed by \(who)\(when) after you read it (version \(read); now \(current)); nothing was written, so as not to overwrite that change: look at it again (\(show)) and redo your change"
         }
     }
 
@@ -298,7 +307,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         let explanation: String
         switch problem {
         case .busy:
-            explanation = zh ? "資料庫正被其他程式寫入，等候逾時；請稍後再試" : "another program is writing to the database; try again in a moment"
+            // SQLite's own words ("database is locked") would only alarm: this is a wait that ran out.
+            return zh ? "其他人正在寫入資料庫，等候 \(AppDatabase.busyTimeoutSeconds) 秒仍未輪到，這次沒有寫入任何資料；請稍後再試一次"
+                : "someone else is writing to the database and did not finish within \(AppDatabase.busyTimeoutSeconds) seconds; nothing was written; try again in a moment"
         case .readOnly:
             explanation = zh ? "資料庫檔案無法寫入（唯讀或權限不足）；請檢查檔案與資料夾的權限" : "the database file cannot be written (read-only or no permission); check the file's and folder's permissions"
         case .diskFull:
