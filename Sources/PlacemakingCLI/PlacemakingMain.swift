@@ -32,9 +32,23 @@ public enum PlacemakingMain {
             return CommandRunner.writeHelp(path, language: invocation.language, console: console, width: width).rawValue
         }
 
+        if SystemIdentity.isSetGroupID {
+            // A shared install: files it creates are the group's to read and write (0660), never the world's.
+            umask(0o007)
+            guard SystemIdentity.inInstallDirectory(invocation.databasePath) else {
+                console.writeError(invocation.language.pick(
+                    "錯誤：共用安裝的程式只開啟安裝目錄中的資料庫（目錄須屬於程式的群組）；請用 --db 指定該目錄中的檔案\n",
+                    "error: the shared install opens only ledgers in its directory (owned by the program's group); give --db a file there\n"))
+                return ExitStatus.failure.rawValue
+            }
+        }
+        let isNewFile = !FileManager.default.fileExists(atPath: invocation.databasePath)
         let database: AppDatabase
         do {
             database = try AppDatabase.open(path: invocation.databasePath, login: login ?? SystemIdentity.currentLogin)
+            // SQLite creates files 0644 less the umask; the group must write the ledger (its -wal and
+            // -shm files take the ledger's mode).
+            if SystemIdentity.isSetGroupID, isNewFile { chmod(invocation.databasePath, 0o660) }
         } catch let error as PlacemakingError {
             console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
             return ExitStatus.failure.rawValue

@@ -116,7 +116,10 @@ final class Shell {
         } else {
             status = runner.run(first == "?" ? ["help"] + words.dropFirst() : words)
         }
-        if paging { Pager.show(context.console.endPaging(), rows: Terminal.rows(), console: context.console) }
+        // Under set-group-id no pager runs: it would hold the group's privilege and can start a shell.
+        if paging, SystemIdentity.isSetGroupID {
+            context.console.write(context.console.endPaging())
+        } else if paging { Pager.show(context.console.endPaging(), rows: Terminal.rows(), console: context.console) }
         if timer {
             context.say(String(format: "執行時間：%.3f 秒", Date().timeIntervalSince(started)),
                         String(format: "run time: %.3f s", Date().timeIntervalSince(started)))
@@ -160,6 +163,10 @@ final class Shell {
             return .failure
         }
         do {
+            // Under set-group-id a file the user names would be read or written with the group's privilege.
+            if SystemIdentity.isSetGroupID, [".read", ".output", ".once"].contains(name), let path = arguments.first, path != "stdout" {
+                throw PlacemakingError.notUnderSetGroupID(what: name)
+            }
             switch name {
             case ".tables":
                 context.console.write(try context.database.tableNames().joined(separator: "  ") + "\n")

@@ -92,7 +92,8 @@ public struct AppDatabase: Sendable {
         // Another program (a second shell, a backup) may hold the write lock for a moment: wait for it.
         config.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         config.label = "placemaking"
-        if ProcessInfo.processInfo.environment["PLACEMAKING_TRACE_SQL"] == "1" {
+        // Not under set-group-id: the trace would show a user what the group's privilege reads.
+        if ProcessInfo.processInfo.environment["PLACEMAKING_TRACE_SQL"] == "1", !SystemIdentity.isSetGroupID {
             // For diagnosing what the program asks of SQLite.
             config.prepareDatabase { db in
                 db.trace { event in FileHandle.standardError.write(Data("SQL> \(event)\n".utf8)) }

@@ -19,6 +19,19 @@ public enum SystemIdentity {
         name(uid: uid).flatMap { isPlausibleLogin($0) ? $0 : nil } ?? "uid:\(uid)"
     }
 
+    /// Whether the program runs set-group-id (a shared install: the binary's group owns the ledger's
+    /// directory). The process then holds a privilege its user does not: nothing the user names (an
+    /// environment variable, a file, a pager) may use it beyond the ledger itself.
+    public static var isSetGroupID: Bool { getegid() != getgid() }
+
+    /// Whether `path` lies in a directory whose group is the effective group: under set-group-id, the
+    /// only ledgers the program opens are the install's (its directory was given to that group).
+    public static func inInstallDirectory(_ path: String) -> Bool {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var info = stat()
+        return stat(directory, &info) == 0 && info.st_gid == getegid()
+    }
+
     /// The login of the owner of the file at `path`, or nil when it cannot be read.
     public static func ownerLogin(path: String) -> String? {
         var info = stat()

@@ -88,6 +88,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     /// An edit or status change made from version `read` of a record that is now at `current`: the
     /// last change (`by`, at `at`, Taiwan time) came in between. Refused so neither change is lost.
     case staleRecord(LedgerTable, id: Int64, read: Int64, current: Int64, by: String?, at: String?)
+    /// Under set-group-id: a file the user names (other than the install's ledger) is not opened with
+    /// the group's privilege.
+    case notUnderSetGroupID(what: String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -300,6 +303,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             let show = table.noun.map { "\($0) show \(id)" } ?? ""
             return zh ? "\(table.label) #\(id) 在您讀取（版本 \(read)）之後，已由「\(who)」\(when)修改（現為版本 \(current)）；為免蓋掉對方的修改，這次沒有寫入。請重新查看（\(show)）後再修改"
                 : "\(table.labelEnglish) #\(id) was changed by \(who)\(when) after you read it (version \(read); now \(current)); nothing was written, so as not to overwrite that change: look at it again (\(show)) and redo your change"
+        case let .notUnderSetGroupID(what):
+            return zh ? "共用安裝（set-group-id）的程式不代使用者開啟檔案（\(what)）；請將輸出導向（> 檔名）或在自己的帳號下處理檔案"
+                : "the shared (set-group-id) install does not open files for users (\(what)); redirect the output (> FILE) or handle files under your own account"
         }
     }
 
