@@ -36,7 +36,7 @@ CREATE TABLE agency (
     sort_order      INTEGER NOT NULL DEFAULT 0,   -- listing order (districts by town code)
     source_id       TEXT REFERENCES source_document(id),
     source_section  TEXT
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 
 -- Every name an agency is known by, so that users may type any of them: its current short name
 -- (agency.name, 六龜區), its formal name (agency.full_name, 高雄市六龜區公所), common abbreviations and
@@ -102,7 +102,7 @@ CREATE TABLE plan (
     source_section  TEXT,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 CREATE INDEX plan_agency ON plan(agency_id);
 
 -- One ministry's part in matching a plan (媒合): its subsidy (補助) and investment (投資) amounts as
@@ -120,7 +120,7 @@ CREATE TABLE plan_match (
     source_section      TEXT,
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 CREATE INDEX plan_match_plan ON plan_match(plan_id);
 
 -- A business proposal (事業提案) filed under a plan, after matching too ("rolling" submissions).
@@ -138,7 +138,7 @@ CREATE TABLE business_proposal (
     source_section  TEXT,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 CREATE INDEX business_proposal_plan ON business_proposal(plan_id);
 
 -- A counseling visit (實地輔導) to an agency, usually with the NDC Southern Region Counseling Center.
@@ -155,7 +155,7 @@ CREATE TABLE counseling_visit (
     source_section  TEXT,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 
 -- MARK: - Subsidies
 
@@ -201,7 +201,7 @@ CREATE TABLE subsidy_application (
     source_section      TEXT,
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 
 -- MARK: - Citizen participation (公民參與)
 
@@ -221,7 +221,7 @@ CREATE TABLE participation_case (
     source_section  TEXT,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
-) STRICT;
+    , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 CREATE INDEX participation_case_year ON participation_case(year);
 
 -- MARK: - Events
@@ -242,7 +242,7 @@ CREATE TABLE event (
     source_id       TEXT REFERENCES source_document(id),
     source_section  TEXT,
     created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
     CHECK (planned_from IS NULL OR planned_to IS NULL OR planned_from <= planned_to)
 ) STRICT;
 
@@ -281,6 +281,44 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- MARK: - Record versions
+-- A record's version counts its changes: an edit or status change made from an older version is
+-- refused (--if-version, forms), so no one silently replaces another's change.
+
+-- Every update of a record counts one version up, whatever program or path wrote it (an UPDATE that
+-- sets the version itself is left alone, and so does not fire again).
+CREATE TRIGGER agency_version AFTER UPDATE ON agency WHEN NEW.version = OLD.version
+BEGIN UPDATE agency SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER plan_version AFTER UPDATE ON plan WHEN NEW.version = OLD.version
+BEGIN UPDATE plan SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER plan_match_version AFTER UPDATE ON plan_match WHEN NEW.version = OLD.version
+BEGIN UPDATE plan_match SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER business_proposal_version AFTER UPDATE ON business_proposal WHEN NEW.version = OLD.version
+BEGIN UPDATE business_proposal SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER counseling_visit_version AFTER UPDATE ON counseling_visit WHEN NEW.version = OLD.version
+BEGIN UPDATE counseling_visit SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER subsidy_application_version AFTER UPDATE ON subsidy_application WHEN NEW.version = OLD.version
+BEGIN UPDATE subsidy_application SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER participation_case_version AFTER UPDATE ON participation_case WHEN NEW.version = OLD.version
+BEGIN UPDATE participation_case SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER event_version AFTER UPDATE ON event WHEN NEW.version = OLD.version
+BEGIN UPDATE event SET version = OLD.version + 1 WHERE id = NEW.id; END;
+
+-- MARK: - Operators
+
+-- An operating-system account (the name of its user id in the password database) and what it may do:
+-- 研考會's staff change every record and may act for an agency (--as); a clerk changes only its agency's
+-- records; a viewer only reads. A login not listed here may read but not write. The creator of a new
+-- ledger is entered as staff; a ledger without any operator treats its file's owner as staff.
+CREATE TABLE operator (
+    login       TEXT PRIMARY KEY CHECK (length(login) BETWEEN 1 AND 32),
+    role        TEXT NOT NULL CHECK (role IN ('staff', 'clerk', 'viewer')),
+    agency_id   INTEGER REFERENCES agency(id),  -- the agency a clerk works for; NULL for staff and viewers
+    created_at  TEXT NOT NULL,                  -- UTC timestamp
+    created_by  TEXT NOT NULL,                  -- the login that added it
+    CHECK ((role = 'clerk') = (agency_id IS NOT NULL))
+) STRICT;
 
 -- MARK: - Status integrity
 -- A record's current status must belong to the vocabulary of its kind.

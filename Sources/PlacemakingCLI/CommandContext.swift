@@ -24,7 +24,9 @@ public final class CommandContext: @unchecked Sendable {
     private(set) var actingAgency: String?
     /// Seconds `sql` may run (PLACEMAKING_SQL_TIMEOUT, else 10).
     var sqlTimeout = AppDatabase.defaultQueryTimeout
-    private let userName: String
+    /// The error of the last command that failed, for the shell to offer what fits (a form whose
+    /// record changed meanwhile starts again).
+    var lastError: PlacemakingError?
 
     public init(database: AppDatabase, console: Console, language: Language = .chinese, terminalWidth: Int? = nil,
                 databasePath: String = ":memory:") {
@@ -33,25 +35,25 @@ public final class CommandContext: @unchecked Sendable {
         self.language = language
         self.terminalWidth = terminalWidth
         self.databasePath = databasePath
-        self.userName = database.actor
     }
 
-    /// Acts for `agency` (checked to exist): later changes are logged as made by «user（agency）».
+    /// Acts for `agency` (checked to exist; 研考會's staff only): later changes are logged as made by
+    /// «login（agency）». Nil stops acting; a clerk then works for its own agency, as always.
     func act(for agency: String?) throws {
         guard let agency else {
-            actingAgency = nil
-            database = database.acting(as: userName)
+            database = try database.acting(for: nil)
+            actingAgency = try database.standing().agencyName
             return
         }
         let resolved = try database.agency(named: agency)
         // 研考會's own staff see and change everything: acting "for" it is no limit at all.
         if resolved.name == "研考會" {
-            actingAgency = nil
-            database = database.acting(as: userName)
+            database = try database.acting(for: nil)
+            actingAgency = try database.standing().agencyName
             return
         }
+        database = try database.acting(for: resolved.id)
         actingAgency = resolved.name
-        database = database.acting(as: "\(userName)（\(resolved.name)）", scope: resolved.id)
     }
 
     /// The output format a command asked for, with the session's settings.

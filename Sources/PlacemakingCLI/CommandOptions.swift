@@ -28,6 +28,9 @@ struct StatusChangeOptions: ParsableArguments {
 
     @Option(name: .long, parsing: .unconditional, help: "說明 note")
     var note: String?
+
+    @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version")
+    var ifVersion: Int64?
 }
 
 /// Parsing helpers that turn option text into domain values, throwing the user-facing messages.
@@ -126,10 +129,16 @@ extension CommandContext {
 
     /// Applies a status change and reports it.
     func changeStatus(_ kind: RecordKind, _ options: StatusChangeOptions, amount: String? = nil) throws {
-        let change = try database.changeStatus(kind, id: options.id, to: options.status, on: Parse.date(options.on),
+        let change = try database(ifVersion: options.ifVersion, kind.ledgerTable, id: options.id).changeStatus(kind, id: options.id, to: options.status, on: Parse.date(options.on),
                                                note: options.note, amount: Parse.money(amount))
         say("\(kind.label) #\(change.id)：\(change.from) → \(change.to)（\(change.on.roc)）",
             "\(kind.labelEnglish) #\(change.id): \(change.from) → \(change.to) (\(change.on.roc))")
+    }
+
+    /// The database for a change made from version `version` of the record (`--if-version`; nil: from
+    /// whatever version it is at).
+    func database(ifVersion version: Int64?, _ table: LedgerTable, id: Int64) -> AppDatabase {
+        database.expecting(version.map { VersionExpectation(table: table, id: id, version: $0) })
     }
 
     func reportAdded(_ kind: String, _ kindEnglish: String, id: Int64) {

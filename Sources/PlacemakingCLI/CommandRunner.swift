@@ -38,10 +38,12 @@ public struct CommandRunner {
             context.console.write(HelpText.render(arguments, language: context.language, width: context.terminalWidth) + "\n")
             return .success
         }
+        context.lastError = nil
         do {
             try runnable.run(in: context)
             return .success
         } catch let error as PlacemakingError {
+            context.lastError = error
             context.console.writeError(context.language.pick("錯誤：", "error: ") + error.message(context.language) + "\n")
         } catch {
             context.console.writeError(context.language.pick("錯誤：", "error: ") + "\(error)\n")

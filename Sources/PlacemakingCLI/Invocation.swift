@@ -20,7 +20,11 @@ struct Invocation: Equatable {
     enum Problem: Error, Equatable { case missingValue(String), badLanguage(String) }
 
     init(arguments: [String], environment: [String: String]) throws {
-        databasePath = environment["PLACEMAKING_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabase
+        // Under set-group-id, $PLACEMAKING_DB outside the install's directory is ignored (--db is checked
+        // by the caller and refused there, with a message).
+        databasePath = environment["PLACEMAKING_DB"]
+            .flatMap { $0.isEmpty || (SystemIdentity.isSetGroupID && !SystemIdentity.inInstallDirectory($0)) ? nil : $0 }
+            ?? Self.defaultDatabase
         language = environment["PLACEMAKING_LANG"].flatMap(Language.init(code:)) ?? .chinese
         var rest = arguments[...]
         func value(_ option: String) throws -> String {

@@ -20,7 +20,7 @@ enum OptionValue: Equatable {
         case "--format": return noun == "summary" ? .summaryFormat : .format
         case "--status": return .status
         case "--programme": return .programme
-        case "--round", "--limit", "--id": return .positiveInteger
+        case "--round", "--limit", "--id", "--if-version": return .positiveInteger
         case "--plan": return .record(noun: "plan")
         case "--table": return .ledgerTable
         case "--ministry": return .agency([.ministry])

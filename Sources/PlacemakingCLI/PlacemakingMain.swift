@@ -4,8 +4,10 @@ import PlacemakingKit
 /// The program: reads the global options, opens the database, then runs one command, the commands of
 /// `-c`, the lines of a non-terminal standard input, or the interactive shell.
 public enum PlacemakingMain {
+    /// `login` is who runs the program: the binary passes nothing, and the login of the real user id is
+    /// read from the password database. Tests name a login here; no environment variable can.
     public static func run(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                           console: Console = .standard()) -> Int32 {
+                           console: Console = .standard(), login: String? = nil) -> Int32 {
         Terminal.ensureUTF8Locale()
         // A reader that goes away (`| head`, a pager that quit) gives EPIPE on write, handled where written.
         signal(SIGPIPE, SIG_IGN)
@@ -36,9 +38,23 @@ public enum PlacemakingMain {
             console.writeError(problem + "\n")
             return ExitStatus.usage.rawValue
         }
+        if SystemIdentity.isSetGroupID {
+            // A shared install: files it creates are the group's to read and write (0660), never the world's.
+            umask(0o007)
+            guard SystemIdentity.inInstallDirectory(invocation.databasePath) else {
+                console.writeError(invocation.language.pick(
+                    "錯誤：共用安裝的程式只開啟安裝目錄中的資料庫（目錄須屬於程式的群組）；請用 --db 指定該目錄中的檔案\n",
+                    "error: the shared install opens only ledgers in its directory (owned by the program's group); give --db a file there\n"))
+                return ExitStatus.failure.rawValue
+            }
+        }
+        let isNewFile = !FileManager.default.fileExists(atPath: invocation.databasePath)
         let database: AppDatabase
         do {
-            database = try AppDatabase.open(path: invocation.databasePath, actor: AppDatabase.actor(in: environment))
+            database = try AppDatabase.open(path: invocation.databasePath, login: login ?? SystemIdentity.currentLogin)
+            // SQLite creates files 0644 less the umask; the group must write the ledger (its -wal and
+            // -shm files take the ledger's mode).
+            if SystemIdentity.isSetGroupID, isNewFile { chmod(invocation.databasePath, 0o660) }
         } catch let error as PlacemakingError {
             console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
             return ExitStatus.failure.rawValue
@@ -52,14 +68,13 @@ public enum PlacemakingMain {
                                      terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.columns() : environment["COLUMNS"].flatMap(Int.init).map { max(20, $0) },
                                      databasePath: invocation.databasePath)
         context.sqlTimeout = AppDatabase.queryTimeout(in: environment)
-        if let agency = invocation.actingAgency {
-            do { try context.act(for: agency) } catch let error as PlacemakingError {
-                console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
-                return ExitStatus.failure.rawValue
-            } catch {
-                console.writeError("\(error)\n")
-                return ExitStatus.failure.rawValue
-            }
+        // Also without --as: a clerk works for its agency from the start (prompt, default --agency).
+        do { try context.act(for: invocation.actingAgency) } catch let error as PlacemakingError {
+            console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
+            return ExitStatus.failure.rawValue
+        } catch {
+            console.writeError("\(error)\n")
+            return ExitStatus.failure.rawValue
         }
         let runner = CommandRunner(context: context)
 

@@ -22,10 +22,11 @@ final class ProgramRun {
         let errors: String
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
+    /// Runs as the login `as` (the real login is never read in process: tests name who acts).
+    func run(_ arguments: [String], environment: [String: String] = [:], as login: String = "tester") -> Result {
         let console = Console.capturing()
-        let status = PlacemakingMain.run(arguments: ["--db", path] + arguments,
-                                         environment: ["PLACEMAKING_USER": "tester"].merging(environment) { $1 }, console: console)
+        let status = PlacemakingMain.run(arguments: ["--db", path] + arguments, environment: environment,
+                                         console: console, login: login)
         return Result(status: status, output: console.output, errors: console.errors)
     }
 

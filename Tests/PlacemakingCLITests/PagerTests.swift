@@ -31,7 +31,7 @@ struct PagerTests {
         defer { session.close() }
         try session.waitFor(prompt)
         if command == "plan show 1" {
-            try AppDatabase.open(path: session.databasePath, actor: "tester")
+            try AppDatabase.open(path: session.databasePath)  // as the real login, which created it (staff)
                 .editPlan(id: 1, note: String(repeating: "六龜山城創生計畫的說明，經多次輔導修正後提報。", count: 40))
         }
         try session.enter(command)

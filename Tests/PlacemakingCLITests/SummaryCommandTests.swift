@@ -97,7 +97,7 @@ struct SummaryCommandTests {
     @Test("Tab offers the summary's own formats after --format, and file names after --out")
     func completion() throws {
         let test = try ProgramRun()
-        let database = try AppDatabase.open(path: test.path, actor: "tester")
+        let database = try AppDatabase.open(path: test.path, login: "tester")
         let completer = Completer(vocabulary: try database.vocabulary())
         #expect(completer.complete(before: "summary --year 111 --format ", word: "") == .words(SummaryFormat.allCases.map(\.rawValue)))
         #expect(completer.complete(before: "plan list --format ", word: "") == .words(OutputFormat.Style.allCases.map(\.rawValue)))

@@ -130,6 +130,40 @@ struct TerminalTests {
         #expect(plans.value("budget", row: 2) == .null)
     }
 
+    @Test("an edit form whose record changed meanwhile writes nothing, says who changed it, and starts again on request")
+    func staleEditForm() throws {
+        let session = try TmuxSession(height: 80)
+        try session.waitFor(prompt)
+        try session.enter("plan edit 3")
+        try session.waitFor("提案機關：")
+        // Meanwhile someone else changes the plan (the same login here: the tests' one real account).
+        try AppDatabase.open(path: session.databasePath).editPlan(id: 3, note: "另一位同仁先改了")
+        try session.enter()
+        try session.waitFor("計畫名稱：")
+        try session.type("阿蓮創生")
+        for _ in 0..<4 { try session.enter(); Thread.sleep(forTimeInterval: 0.1) }
+        try session.waitFor("確定寫入")
+        try session.enter("y")
+        let refused = try session.waitFor("重新填寫")
+        #expect(refused.contains("在您讀取（版本 1）之後") && refused.contains("\(SystemIdentity.currentLogin)"), "\(refused)")
+        #expect(try plans(session).value("title", row: 2) == .null)
+        try session.enter("y")
+        try session.waitFor("另一位同仁先改了")
+        try session.waitFor("提案機關：", count: 2)
+        try session.enter()
+        try session.waitFor("計畫名稱：", count: 2)
+        try session.type("阿蓮創生")
+        for _ in 0..<4 { try session.enter(); Thread.sleep(forTimeInterval: 0.1) }
+        try session.waitFor("確定寫入", count: 2)
+        try session.enter("y")
+        try session.waitFor("已修改地方創生計畫 #3")
+        let plans = try plans(session)
+        #expect(plans.value("title", row: 2) == .text("阿蓮創生"))
+        let detail = try AppDatabase.open(path: session.databasePath).planDetail(id: 3)
+        #expect(detail.record.value("note", row: 0) == .text("另一位同仁先改了"))
+        #expect(detail.record.value("version", row: 0) == .integer(3))
+    }
+
     @Test("at 80 columns a box table of every plan column stays within the screen")
     func boxAt80() throws {
         let session = try TmuxSession(width: 80, height: 40)

@@ -30,7 +30,7 @@ final class TmuxSession {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         databasePath = folder.appendingPathComponent("ledger.sqlite").path
         var variables = ["HOME": folder.path, "XDG_STATE_HOME": folder.appendingPathComponent(".local/state").path,
-                         "LANG": "C.UTF-8", "USER": "tester", "PLACEMAKING_USER": "tester"]
+                         "LANG": "C.UTF-8"]
         if let pager { variables["PAGER"] = pager }
         variables.merge(environment) { $1 }
         let command = (["env", "-u", "PAGER", "-u", "LESS", "-u", "COLUMNS", "-u", "LINES"]

@@ -98,7 +98,7 @@ struct AgencyNameTests {
     func addAgency() throws {
         let test = try TestDatabase()
         let liugui = try test.database.agency(named: "六龜區")
-        let scoped = test.database.acting(as: "承辦（六龜區）", scope: liugui.id)
+        let scoped = try test.database.acting(for: liugui.id)
         let counts = try test.tableCounts()
         #expect(throws: PlacemakingError.agenciesKeptByRDEC(acting: "六龜區")) {
             try scoped.addAgency(name: "中山大學", fullName: "國立中山大學", kind: .partner)

@@ -9,7 +9,7 @@ struct RepositoryTests {
 
     @Test("submitting a plan writes the plan, its first status and the audit log together")
     func submitPlan() throws {
-        let test = try TestDatabase(actor: "六龜區承辦")
+        let test = try TestDatabase(login: "六龜區承辦")
         let id = try test.database.submitPlan(agency: "六龜區", title: "六龜山城創生", submittedOn: date("112/03/15"),
                                               budget: Money(yuan: 19_680_000), note: "第一版")
         let plan = try test.read { try Plan.fetchOne($0, key: id) }
@@ -195,7 +195,7 @@ struct ScopeTests {
     func scopedWrites() throws {
         let test = try TestDatabase()
         let liugui = try test.database.agency(named: "六龜區")
-        let scoped = test.database.acting(as: "承辦（六龜區）", scope: liugui.id)
+        let scoped = try test.database.acting(for: liugui.id)
         let counts = try test.tableCounts()
         // 那瑪夏區's plan (#2), a plan for 甲仙區, a case with no agency, a proposal under 海洋局's plan (#6).
         #expect(throws: PlacemakingError.outsideScope(acting: "六龜區", owner: "那瑪夏區")) {
@@ -212,7 +212,7 @@ struct ScopeTests {
         try scoped.changeStatus(.plan, id: 1, to: "執行中", on: ROCDate.parse("111/07/01"))
         let id = try scoped.submitPlan(agency: "六龜區", title: "自己的計畫")
         try scoped.fileProposal(plan: 1, title: "自己的提案")
-        #expect(try test.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log WHERE entity = 'plan' AND entity_id = ?", arguments: [id]) } == "承辦（六龜區）")
+        #expect(try test.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log WHERE entity = 'plan' AND entity_id = ?", arguments: [id]) } == "tester（六龜區）")
         // Without a scope (研考會's staff), everything may change.
         try test.database.changeStatus(.plan, id: 2, to: "執行中", on: ROCDate.parse("111/07/01"))
     }

@@ -325,7 +325,7 @@ struct AwardCorrectionTests {
 struct AuditEditTests {
     @Test("an edit logs the whole row before and after, with the actor and the action")
     func beforeAfter() throws {
-        let test = try TestDatabase(actor: "研考會承辦")
+        let test = try TestDatabase(login: "研考會承辦")
         try test.database.editPlan(id: 1, budget: Money(yuan: 19_680_000))
         let audit = try #require(try test.read { try Row.fetchOne($0, sql: "SELECT * FROM audit_log WHERE action = 'plan.edit'") })
         #expect(audit["actor"] == "研考會承辦")

@@ -56,7 +56,7 @@ struct SchemaTests {
     func reopen() throws {
         let test = try TestDatabase()
         let id = try test.database.submitPlan(agency: "美濃區", title: "美濃菸樓再生")
-        let again = try AppDatabase.open(path: test.path, actor: "second")
+        let again = try AppDatabase.open(path: test.path, login: "second")
         #expect(try again.plans().strings("title").contains("美濃菸樓再生"))
         #expect(try again.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan WHERE id = ?", arguments: [id]) } == 1)
         #expect(try again.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participation_case") } == 30)

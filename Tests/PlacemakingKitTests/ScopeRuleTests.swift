@@ -95,7 +95,7 @@ struct ScopeRuleTests {
         let test = try TestDatabase()
         try path.prepare(test.database)
         let liugui = try test.database.agency(named: "六龜區")
-        let acting = test.database.acting(as: "承辦（六龜區）", scope: liugui.id)
+        let acting = try test.database.acting(for: liugui.id)
         let counts = try test.tableCounts()
         #expect(throws: path.refusal) { try path.write(acting) }
         #expect(try test.tableCounts() == counts)
@@ -106,7 +106,7 @@ struct ScopeRuleTests {
     func ownRecords() throws {
         let test = try TestDatabase()
         let liugui = try test.database.agency(named: "六龜區")
-        let acting = test.database.acting(as: "承辦（六龜區）", scope: liugui.id)
+        let acting = try test.database.acting(for: liugui.id)
         let plan = try acting.submitPlan(agency: "六龜區", title: "六龜山城", submittedOn: day("112/03/15"))
         try acting.changeStatus(.plan, id: plan, to: "輔導中", on: day("112/04/01"))
         try acting.editPlan(id: plan, budget: Money(yuan: 1))
@@ -116,7 +116,7 @@ struct ScopeRuleTests {
         try acting.editSubsidy(id: application, plan: 1)
         let withdrawn = try acting.addCase(year: 112, title: "六龜工作坊", agency: "六龜區")
         try acting.changeStatus(.case, id: withdrawn, to: "撤案", on: ROCDate.today)
-        #expect(try test.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1") } == "承辦（六龜區）")
+        #expect(try test.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1") } == "tester（六龜區）")
     }
 
     @Test("the refusal says, in Chinese, who records decisions")

@@ -8,11 +8,11 @@ final class TestDatabase {
     let path: String
     let database: AppDatabase
 
-    init(actor: String = "tester") throws {
+    init(login: String = "tester") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("placemaking-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("ledger.sqlite").path
-        database = try AppDatabase.open(path: path, actor: actor)
+        database = try AppDatabase.open(path: path, login: login)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -66,13 +66,14 @@ struct AgencyCommand: ParsableCommand {
                 例：agency edit 75 --alias 國立中山大學南區輔導中心（編號見 agency list）
                 """)
         @Argument(help: "機關編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "新簡稱") var name: String?
         @Option(parsing: .unconditional, help: "新全銜") var fullName: String?
         @Option(parsing: .unconditional, help: "改名生效日期（預設今天）") var on: String?
         @Option(parsing: .unconditionalSingleValue, help: "加入別稱，可重複") var alias: [String] = []
 
         func run(in context: CommandContext) throws {
-            try context.database.editAgency(id: id, name: name, fullName: fullName, on: Parse.date(on), aliases: alias)
+            try context.database(ifVersion: ifVersion, .agency, id: id).editAgency(id: id, name: name, fullName: fullName, on: Parse.date(on), aliases: alias)
             context.reportEdited("機關", "agency", id: id)
         }
     }

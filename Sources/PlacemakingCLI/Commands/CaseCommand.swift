@@ -63,6 +63,7 @@ struct CaseCommand: ParsableCommand {
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "修改案件 edit a case")
         @Argument(help: "案件編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "計畫年度") var year: String?
         @Option(parsing: .unconditional, help: "案件名稱") var title: String?
         @Option(parsing: .unconditional, help: "辦理機關") var agency: String?
@@ -72,7 +73,7 @@ struct CaseCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editCase(id: id, year: Parse.year(year), title: title, agency: agency, method: method,
+            try context.database(ifVersion: ifVersion, .participationCase, id: id).editCase(id: id, year: Parse.year(year), title: title, agency: agency, method: method,
                                           subsidized: Parse.yesNo(subsidized, field: "--subsidized"),
                                           subsidy: Parse.money(subsidy), note: note)
             context.reportEdited("公民參與案件", "case", id: id)

@@ -53,6 +53,7 @@ struct EventCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "修改活動 edit an event",
             discussion: "例：event edit 1 --from 111/10/01 --to 111/10/31")
         @Argument(help: "活動編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "活動名稱") var title: String?
         @Option(parsing: .unconditional, help: "年度") var year: String?
         @Option(parsing: .unconditional, help: "類型") var kind: String?
@@ -64,7 +65,7 @@ struct EventCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editEvent(id: id, title: title, year: Parse.year(year), kind: kind, organiser: organiser,
+            try context.database(ifVersion: ifVersion, .event, id: id).editEvent(id: id, title: title, year: Parse.year(year), kind: kind, organiser: organiser,
                                            partner: partner, plannedFrom: Parse.date(from), plannedTo: Parse.date(to),
                                            heldOn: Parse.date(held), note: note)
             context.reportEdited("活動", "event", id: id)

@@ -50,6 +50,7 @@ struct MatchCommand: ParsableCommand {
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "修改媒合 edit a match")
         @Argument(help: "媒合編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "部會") var ministry: String?
         @Option(parsing: .unconditional, help: "補助金額") var subsidy: String?
         @Option(parsing: .unconditional, help: "投資金額") var investment: String?
@@ -58,7 +59,7 @@ struct MatchCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editMatch(id: id, ministry: ministry, subsidy: Parse.money(subsidy),
+            try context.database(ifVersion: ifVersion, .planMatch, id: id).editMatch(id: id, ministry: ministry, subsidy: Parse.money(subsidy),
                                            investment: Parse.money(investment), meeting: meeting, on: Parse.date(on), note: note)
             context.reportEdited("部會媒合", "match", id: id)
         }

@@ -57,6 +57,7 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "修改計畫 edit a plan",
             discussion: "例：plan edit 7 --budget 2,000萬 --note \"依工作會議修正\"")
         @Argument(help: "計畫編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "提案機關") var agency: String?
         @Option(parsing: .unconditional, help: "計畫名稱") var title: String?
         @Option(parsing: .unconditional, help: "提報國發會日期") var submitted: String?
@@ -64,7 +65,7 @@ struct PlanCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註（空字串清除）") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editPlan(id: id, agency: agency, title: title, submittedOn: Parse.date(submitted),
+            try context.database(ifVersion: ifVersion, .plan, id: id).editPlan(id: id, agency: agency, title: title, submittedOn: Parse.date(submitted),
                                           budget: Parse.money(budget), note: note)
             context.reportEdited("地方創生計畫", "plan", id: id)
         }

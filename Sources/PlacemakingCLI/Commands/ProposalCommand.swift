@@ -55,6 +55,7 @@ struct ProposalCommand: ParsableCommand {
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "修改事業提案 edit a proposal")
         @Argument(help: "提案編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "提案名稱") var title: String?
         @Option(parsing: .unconditional, help: "提報年度") var year: String?
         @Option(parsing: .unconditional, help: "提報日期") var submitted: String?
@@ -63,7 +64,7 @@ struct ProposalCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editProposal(id: id, title: title, year: Parse.year(year), submittedOn: Parse.date(submitted),
+            try context.database(ifVersion: ifVersion, .proposal, id: id).editProposal(id: id, title: title, year: Parse.year(year), submittedOn: Parse.date(submitted),
                                               amount: Parse.money(amount), ministry: ministry, note: note)
             context.reportEdited("事業提案", "proposal", id: id)
         }

@@ -58,6 +58,7 @@ struct SubsidyCommand: ParsableCommand {
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "修改補助申請 edit an application")
         @Argument(help: "申請編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "申請計畫名稱") var title: String?
         @Option(help: "相關地方創生計畫編號") var plan: Int64?
         @Option(parsing: .unconditional, help: "申請金額") var requested: String?
@@ -65,7 +66,7 @@ struct SubsidyCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editSubsidy(id: id, title: title, plan: plan, requested: Parse.money(requested),
+            try context.database(ifVersion: ifVersion, .subsidy, id: id).editSubsidy(id: id, title: title, plan: plan, requested: Parse.money(requested),
                                              submittedOn: Parse.date(submitted), note: note)
             context.reportEdited("補助申請", "subsidy application", id: id)
         }
@@ -89,12 +90,13 @@ struct SubsidyCommand: ParsableCommand {
                 例：subsidy award 1 --on 111/06/30（補上已核定案的核定日期）
                 """)
         @Argument(help: "申請編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "核定金額（未填為未詳）") var amount: String?
         @Option(parsing: .unconditional, help: "核定日期（預設今天）") var on: String?
         @Option(parsing: .unconditional, help: "說明") var note: String?
 
         func run(in context: CommandContext) throws {
-            let award = try context.database.awardSubsidy(id: id, amount: Parse.money(amount), on: Parse.date(on), note: note)
+            let award = try context.database(ifVersion: ifVersion, .subsidy, id: id).awardSubsidy(id: id, amount: Parse.money(amount), on: Parse.date(on), note: note)
             let amount = award.amount.map { ($0.inWords, "NT$" + $0.formatted) } ?? (context.language.pick("金額未詳", "amount unknown"), "amount unknown")
             let day = award.on?.roc ?? context.language.pick("日期未詳", "date unknown")
             if award.corrected {

@@ -48,6 +48,7 @@ struct SummaryCommand: RunnableCommand {
             context.console.write(text)
             return
         }
+        if SystemIdentity.isSetGroupID { throw PlacemakingError.notUnderSetGroupID(what: "--out") }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {

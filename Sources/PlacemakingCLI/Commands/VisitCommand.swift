@@ -49,6 +49,7 @@ struct VisitCommand: ParsableCommand {
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(abstract: "修改輔導紀錄 edit a visit")
         @Argument(help: "輔導紀錄編號") var id: Int64
+        @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "受輔導機關") var agency: String?
         @Option(parsing: .unconditional, help: "同行單位") var partner: String?
         @Option(help: "相關計畫編號") var plan: Int64?
@@ -58,7 +59,7 @@ struct VisitCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "備註") var note: String?
 
         func run(in context: CommandContext) throws {
-            try context.database.editVisit(id: id, agency: agency, partner: partner, plan: plan, on: Parse.date(on),
+            try context.database(ifVersion: ifVersion, .visit, id: id).editVisit(id: id, agency: agency, partner: partner, plan: plan, on: Parse.date(on),
                                            year: Parse.year(year), purpose: purpose, note: note)
             context.reportEdited("輔導紀錄", "visit", id: id)
         }

@@ -30,7 +30,8 @@ struct Form {
         var arguments = path
         var answers: [(String, String)] = []
         var answered: [String: String] = [:]
-        for option in Self.ordered(command.options.filter(\.takesValue)) {
+        // `--if-version` is not asked: an edit form adds it itself, from the version it showed.
+        for option in Self.ordered(command.options.filter { $0.takesValue && $0.spelled != "--if-version" }) {
             let fallback = isEdit ? nil : defaultValue(for: option, answered: answered)
             if let choices = choices(for: option) {
                 context.say("  可選：\(choices.joined(separator: "、"))", "  choices: \(choices.joined(separator: ", "))")

@@ -109,18 +109,17 @@ final class Shell {
         } else if let editor, isFormRequest(words) {
             // `plan add` or `plan edit 7` with no options: ask for them in a form.
             if paging { context.console.write(context.console.endPaging()) }
-            if words[1] == "edit" {
-                // Show the record first, so the user sees what there is to change.
-                let shown = runner.run([words[0], "show", words[2]])
-                guard shown == .success else { return shown }
-            }
             let command = CommandGrammar.root.resolve(Array(words.prefix(2))).command
+            if words[1] == "edit" { return runEditForm(words, command: command, editor: editor) }
             let arguments = Form(path: words, command: command, context: context, editor: editor).run()
             return arguments.map { runner.run($0) } ?? .success
         } else {
             status = runner.run(first == "?" ? ["help"] + words.dropFirst() : words)
         }
-        if paging { Pager.show(context.console.endPaging(), rows: Terminal.rows(), console: context.console) }
+        // Under set-group-id no pager runs: it would hold the group's privilege and can start a shell.
+        if paging, SystemIdentity.isSetGroupID {
+            context.console.write(context.console.endPaging())
+        } else if paging { Pager.show(context.console.endPaging(), rows: Terminal.rows(), console: context.console) }
         if timer {
             context.say(String(format: "執行時間：%.3f 秒", Date().timeIntervalSince(started)),
                         String(format: "run time: %.3f s", Date().timeIntervalSince(started)))
@@ -132,6 +131,29 @@ final class Shell {
         return status
     }
 
+    /// `NOUN edit ID` as a form: shows the record, asks for new values, and writes them only if nobody
+    /// changed the record meanwhile (`--if-version` of the version read before it was shown). When
+    /// someone did, offers to show the new values and start again.
+    private func runEditForm(_ words: [String], command: CommandGrammar, editor: LineEditor) -> ExitStatus {
+        let table = LedgerTable(named: words[0])
+        while true {
+            // The version before the record: a change between the two reads is refused, never lost.
+            let version = Int64(words[2]).flatMap { id in table.flatMap { try? context.database.version(of: $0, id: id) } }
+            let shown = runner.run([words[0], "show", words[2]])
+            guard shown == .success else { return shown }
+            guard var arguments = Form(path: words, command: command, context: context, editor: editor).run() else { return .success }
+            if let version { arguments += ["--if-version", String(version)] }
+            let status = runner.run(arguments)
+            guard case .some(.staleRecord) = context.lastError else { return status }
+            switch editor.read(prompt: context.language.pick("要查看最新內容並重新填寫嗎？(y/N) ", "show the new values and start again? (y/N) ")) {
+            case .line(let answer) where ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()):
+                continue
+            default:
+                return status
+            }
+        }
+    }
+
     // MARK: - Dot commands
 
     private func dotCommand(_ name: String, _ arguments: [String]) -> ExitStatus {
@@ -141,6 +163,10 @@ final class Shell {
             return .failure
         }
         do {
+            // Under set-group-id a file the user names would be read or written with the group's privilege.
+            if SystemIdentity.isSetGroupID, [".read", ".output", ".once"].contains(name), let path = arguments.first, path != "stdout" {
+                throw PlacemakingError.notUnderSetGroupID(what: name)
+            }
             switch name {
             case ".tables":
                 context.console.write(try context.database.tableNames().joined(separator: "  ") + "\n")
@@ -200,7 +226,8 @@ final class Shell {
     /// `NOUN add`, or `NOUN edit ID`, typed without options.
     private func isFormRequest(_ words: [String]) -> Bool {
         let known = CommandGrammar.root.resolve(Array(words.prefix(2))).path.count == 2
-        return known && ((words.count == 2 && words[1] == "add") || (words.count == 3 && words[1] == "edit" && Int64(words[2]) != nil))
+        // `operator add` needs its LOGIN argument, which forms do not ask for.
+        return known && words[0] != "operator" && ((words.count == 2 && words[1] == "add") || (words.count == 3 && words[1] == "edit" && Int64(words[2]) != nil))
     }
 
     private func onOff(_ arguments: [String]) -> Bool? {

@@ -13,6 +13,8 @@ extension AppDatabase {
             try seed(db, at: clock())
         }
         migrator.registerMigration("0002 agency names") { db in try db.execute(sql: try migrationSQL("0002_agency_names")) }
+        migrator.registerMigration("0003 operators") { db in try db.execute(sql: try migrationSQL("0003_operators")) }
+        migrator.registerMigration("0004 record versions") { db in try db.execute(sql: try migrationSQL("0004_record_versions")) }
         return migrator
     }
 

@@ -16,6 +16,9 @@ enum LedgerFileCheck {
 
         var config = Configuration()
         config.readonly = true
+        // Another process may hold a lock for a moment (the last one to close checkpoints the WAL):
+        // wait as writes do, rather than report a busy file at once.
+        config.busyMode = .timeout(TimeInterval(AppDatabase.busyTimeoutSeconds))
         let (tables, applied) = try StorageErrors.mapped { () throws -> ([String], [String]) in
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }

@@ -32,8 +32,9 @@ extension AppDatabase {
     /// One agency with every name it is known by, their dates and sources.
     public func agencyDetail(id: Int64) throws -> RecordDetail {
         try read { db in
-            let record = try db.collect(db.agencyQuery(kind: nil, id: id))
+            var record = try db.collect(db.agencyQuery(kind: nil, id: id))
             guard !record.rows.isEmpty else { throw PlacemakingError.notFound(nil, table: "agency", id: id) }
+            record = record.appendingVersion(try db.version(of: .agency, id: id))
             var names = ResultTable(columns: [
                 .init("id", "編號", "id"), .init("name", "名稱", "name"), .init("kind", "類別", "kind"),
                 .init("validFrom", "啟用日", "from"), .init("validTo", "停用日", "until", nullIsUnknown: false),

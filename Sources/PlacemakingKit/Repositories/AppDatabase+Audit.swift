@@ -27,7 +27,8 @@ extension AppDatabase {
                 let ledgerTable = LedgerTable(rawValue: entity)
                 return [.integer(row["id"]), .timestamp(row["at"]), .text(row["actor"]),
                         .code(action, label: AuditDescriber.actionLabel(action, language: language)),
-                        .code(entity, label: ledgerTable.map { language.pick($0.label, $0.labelEnglish) } ?? entity),
+                        .code(entity, label: ledgerTable.map { language.pick($0.label, $0.labelEnglish) }
+                                ?? (entity == "operator" ? language.pick("操作人員", "operator") : entity)),
                         .integer(row["entity_id"] as Int64?),
                         .text(try describer.changes(entity: entity, action: action, before: before, after: after)),
                         .from(before), .from(after)]

@@ -49,6 +49,7 @@ extension AppDatabase {
                 """, arguments: ["id": id, "asOf": StatusAsOf.current]) else { throw PlacemakingError.notFound(.plan, table: "plan", id: id) }
             let record = ResultTable(columns: Self.planColumns + Self.provenanceColumns,
                                      rows: [Self.planCells(row) + Self.provenanceCells(row)])
+                .appendingVersion(try db.version(of: .plan, id: id))
             return RecordDetail(record: record, sections: [
                 .init(key: "matches", title: "部會媒合", titleEnglish: "matches", table: try db.collect(db.matchQuery(planId: id))),
                 .init(key: "proposals", title: "事業提案", titleEnglish: "business proposals",

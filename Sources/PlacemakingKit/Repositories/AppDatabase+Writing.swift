@@ -3,11 +3,32 @@ import GRDB
 
 extension AppDatabase {
     /// Runs `body` as one transaction: everything it writes, including the status history and the audit
-    /// log, is committed together or not at all.
+    /// log, is committed together or not at all. The transaction is IMMEDIATE (GRDB's default for
+    /// writes), so it holds the write lock from its first statement and what it reads cannot change
+    /// under it; within it the login's standing decides whether it may write at all, and for which
+    /// agency.
     func write<T>(_ body: (Database, Change) throws -> T) throws -> T {
         let now = clock()
-        let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
-        return try StorageErrors.mapped { try writer.write { db in try body(db, change) } }
+        return try StorageErrors.mapped {
+            try writer.write { db in
+                let standing = try db.standing(of: login, ledgerPath: path)
+                let scope: Int64?
+                switch standing {
+                case .unknown: throw PlacemakingError.notAnOperator(login: login)
+                case .viewer: throw PlacemakingError.viewerCannotWrite(login: login)
+                case .clerk(let agency, let name):
+                    // Set by a staff login that has since become a clerk of another agency.
+                    if let actingFor, actingFor != agency { throw PlacemakingError.actingNotAllowed(login: login, ownAgency: name) }
+                    scope = agency
+                case .staff: scope = actingFor
+                }
+                if let expectation { try db.checkVersion(expectation) }
+                let agencyName = try scope.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
+                let change = Change(actor: agencyName.map { "\(login)（\($0)）" } ?? login, login: login, standing: standing,
+                                    stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
+                return try body(db, change)
+            }
+        }
     }
 
     /// Reads in a consistent snapshot.
@@ -87,8 +108,9 @@ extension AppDatabase {
     /// there is none, and its status history when it has a status (`kind` is not nil).
     func detail(_ kind: RecordKind?, table: String, id: Int64, _ fetch: (Database) throws -> ResultTable) throws -> RecordDetail {
         try read { db in
-            let record = try fetch(db)
+            var record = try fetch(db)
             guard !record.rows.isEmpty else { throw PlacemakingError.notFound(kind, table: table, id: id) }
+            if let ledgerTable = LedgerTable(rawValue: table) { record = record.appendingVersion(try db.version(of: ledgerTable, id: id)) }
             guard let kind else { return RecordDetail(record: record, sections: []) }
             return RecordDetail(record: record, sections: [
                 .init(key: "history", title: "狀態歷程", titleEnglish: "status history", table: try db.historyTable(kind, id: id)),

@@ -8,7 +8,7 @@ struct AuditDescriber {
     let language: Language
 
     /// Bookkeeping columns that change with every edit and say nothing.
-    static let silent: Set<String> = ["id", "created_at", "updated_at"]
+    static let silent: Set<String> = ["id", "created_at", "updated_at", "version"]
 
     func changes(entity: String, action: String, before: String?, after: String?) throws -> String {
         let old = Self.object(before), new = Self.object(after)
@@ -18,6 +18,11 @@ struct AuditDescriber {
             let quiet: Set<String> = ["note", "source_id", "source_section", "is_placeholder"]
             let fields = columns.filter { !Self.silent.contains($0) && !quiet.contains($0) && !(new[$0] is NSNull) && new[$0] != nil }
             return try fields.map { "\(label($0))：\(try value($0, new[$0]))" }.joined(separator: "\n")
+        }
+        if let old, new == nil {
+            // A removal (an operator): what was removed.
+            let fields = columns.filter { !Self.silent.contains($0) && !(old[$0] is NSNull) && old[$0] != nil }
+            return try fields.map { "\(label($0))：\(try value($0, old[$0]))" }.joined(separator: "\n")
         }
         guard let old, let new else { return "" }
         let changed = columns.filter { !Self.silent.contains($0) && !Self.same(old[$0], new[$0]) }
@@ -35,6 +40,8 @@ struct AuditDescriber {
         case "correct": return language.pick("更正", "corrected")
         case "fix": return language.pick("更正狀態日期", "status date corrected")
         case "rename": return language.pick("更名", "renamed")
+        case "creator": return language.pick("建立資料庫（研考會人員）", "created the ledger (staff)")
+        case "remove": return language.pick("移除", "removed")
         default: return action
         }
     }
@@ -53,6 +60,7 @@ struct AuditDescriber {
         "kind": ("類型", "kind"), "planned_from": ("預定起", "planned from"), "planned_to": ("預定迄", "planned to"),
         "held_on": ("辦理日期", "held on"), "amount": ("金額(元)", "amount"), "name": ("名稱", "name"),
         "full_name": ("全銜", "full name"), "effective_on": ("生效日期", "effective on"), "on_or_before": ("日期為上限", "date is upper bound"), "is_placeholder": ("僅知件數", "placeholder"),
+        "login": ("帳號", "login"), "role": ("角色", "role"), "created_by": ("加入者", "added by"),
         "source_id": ("資料來源", "source"), "source_section": ("來源章節", "source section"),
     ]
 
@@ -79,7 +87,7 @@ struct AuditDescriber {
     }
 
     private func columnOrder(_ table: String) throws -> [String] {
-        guard LedgerTable(rawValue: table) != nil else { return [] }
+        guard LedgerTable(rawValue: table) != nil || table == "operator" else { return [] }
         return try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0["name"] }
     }
 

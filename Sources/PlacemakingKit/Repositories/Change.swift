@@ -1,7 +1,13 @@
 /// Who makes a change and when: written to `created_at`/`updated_at`, the status history and the
 /// audit log of every row the change touches.
 struct Change {
+    /// As written in the audit log and the status history: the login, and the agency acted for when
+    /// the change is limited to one, «login（agency）».
     let actor: String
+    /// The operating-system login alone.
+    let login: String
+    /// What the login may do, read in the same transaction as the change.
+    let standing: Standing
     /// UTC timestamp of the transaction.
     let stamp: String
     /// The day in Taiwan, the default date of a status change.

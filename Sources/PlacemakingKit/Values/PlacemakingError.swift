@@ -71,6 +71,30 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case exportFileUnwritable(path: String, detail: String)
     /// A sheet has more rows than a spreadsheet holds (1,048,576 with the header, in Calc and Excel).
     case sheetTooLarge(sheet: String, limit: Int)
+    /// The login is not an operator of this ledger: it may read, not write.
+    case notAnOperator(login: String)
+    /// A viewer tried to write.
+    case viewerCannotWrite(login: String)
+    /// `--as` (`.as`) by someone other than 研考會's staff; `ownAgency` is a clerk's own agency.
+    case actingNotAllowed(login: String, ownAgency: String?)
+    /// The operator list is kept by 研考會's staff (not acting for an agency).
+    case operatorsKeptByStaff(login: String)
+    /// Not a name an operating-system account can have.
+    case invalidLogin(String)
+    case operatorExists(String)
+    case noSuchOperator(String)
+    /// A clerk works for one agency: `--agency` is needed.
+    case clerkNeedsAgency(login: String)
+    /// `--agency` with a role other than clerk.
+    case agencyOnlyForClerks(role: String)
+    /// Removing or demoting the last staff member would leave nobody to manage operators.
+    case lastStaff(login: String)
+    /// An edit or status change made from version `read` of a record that is now at `current`: the
+    /// last change (`by`, at `at`, Taiwan time) came in between. Refused so neither change is lost.
+    case staleRecord(LedgerTable, id: Int64, read: Int64, current: Int64, by: String?, at: String?)
+    /// Under set-group-id: a file the user names (other than the install's ledger) is not opened with
+    /// the group's privilege.
+    case notUnderSetGroupID(what: String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -241,6 +265,57 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .sheetTooLarge(sheet, limit):
             return zh ? "工作表「\(sheet)」超過試算表的上限 \(Money.groupThousands(Int64(limit))) 列；請縮小範圍（例如加上 --year），或改用 --format csv"
                 : "the sheet '\(sheet)' has more than the \(Money.groupThousands(Int64(limit))) rows a spreadsheet holds; narrow it (e.g. add --year) or use --format csv"
+        case let .notAnOperator(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」不是這個資料庫的操作人員，只能查詢，不能新增或修改；如需登錄資料，請洽研考會人員以 operator add \(name) --role clerk --agency 機關 加入"
+                : "the login '\(name)' is not an operator of this ledger: it may read but not add or change; ask RDEC staff to add it (operator add \(name) --role clerk --agency AGENCY)"
+        case let .viewerCannotWrite(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」是查詢人員（viewer），只能查詢，不能新增或修改；如需登錄資料，請洽研考會人員變更角色（operator edit \(name) --role clerk --agency 機關）"
+                : "the login '\(name)' is a viewer: it may read but not add or change; ask RDEC staff to change its role (operator edit \(name) --role clerk --agency AGENCY)"
+        case let .actingNotAllowed(login, ownAgency?):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」是「\(ownAgency)」的承辦人，一律以「\(ownAgency)」身分操作；--as（.as）只限研考會人員代其他機關登錄"
+                : "the login '\(name)' is a clerk of \(ownAgency) and always acts for \(ownAgency); --as (.as) is for RDEC staff entering data for an agency"
+        case let .actingNotAllowed(login, nil):
+            let name = EchoedText.shown(login)
+            return zh ? "--as（.as）只限研考會人員代機關登錄；帳號「\(name)」不是研考會人員"
+                : "--as (.as) is for RDEC staff entering data for an agency; the login '\(name)' is not RDEC staff"
+        case let .operatorsKeptByStaff(login):
+            let name = EchoedText.shown(login)
+            return zh ? "操作人員名單由研考會人員維護（且不以 --as 代機關操作時）；帳號「\(name)」不能新增、修改或移除操作人員"
+                : "the operator list is kept by RDEC staff (not acting for an agency); the login '\(name)' cannot add, change or remove operators"
+        case let .invalidLogin(login):
+            let name = EchoedText.shown(login)
+            return zh ? "「\(name)」不是有效的系統帳號名稱；請輸入 1–32 個英文字母、數字、.、_ 或 -（不以 - 開頭），例如 liugui01"
+                : "'\(name)' is not a valid system login; type 1–32 letters, digits, '.', '_' or '-' (not first), e.g. liugui01"
+        case let .operatorExists(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」已是操作人員；要變更角色或機關請用 operator edit \(name)"
+                : "the login '\(name)' is already an operator; use operator edit \(name) to change its role or agency"
+        case let .noSuchOperator(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」不是操作人員；請用 operator list 查看" : "the login '\(name)' is not an operator; see operator list"
+        case let .clerkNeedsAgency(login):
+            let name = EchoedText.shown(login)
+            return zh ? "機關承辦人（clerk）須指定機關；請加上 --agency，例如 operator add \(name) --role clerk --agency 六龜區"
+                : "a clerk works for one agency; add --agency, e.g. operator add \(name) --role clerk --agency 六龜區"
+        case let .agencyOnlyForClerks(role):
+            return zh ? "只有機關承辦人（clerk）有所屬機關；角色 \(role) 不能加 --agency"
+                : "only a clerk has an agency; the role \(role) takes no --agency"
+        case let .lastStaff(login):
+            let name = EchoedText.shown(login)
+            return zh ? "帳號「\(name)」是最後一位研考會人員（staff），移除或改變角色後將無人能管理操作人員；請先 operator add 另一位研考會人員"
+                : "the login '\(name)' is the last RDEC staff member; without one nobody could manage operators; add another staff member first"
+        case let .staleRecord(table, id, read, current, by, at):
+            let who = by.map { EchoedText.shown($0) } ?? (zh ? "其他人" : "someone else")
+            let when = at.map { zh ? "於 \($0) " : " at \($0)" } ?? ""
+            let show = table.noun.map { "\($0) show \(id)" } ?? ""
+            return zh ? "\(table.label) #\(id) 在您讀取（版本 \(read)）之後，已由「\(who)」\(when)修改（現為版本 \(current)）；為免蓋掉對方的修改，這次沒有寫入。請重新查看（\(show)）後再修改"
+                : "\(table.labelEnglish) #\(id) was changed by \(who)\(when) after you read it (version \(read); now \(current)); nothing was written, so as not to overwrite that change: look at it again (\(show)) and redo your change"
+        case let .notUnderSetGroupID(what):
+            return zh ? "共用安裝（set-group-id）的程式不代使用者開啟檔案（\(what)）；請將輸出導向（> 檔名）或在自己的帳號下處理檔案"
+                : "the shared (set-group-id) install does not open files for users (\(what)); redirect the output (> FILE) or handle files under your own account"
         }
     }
 
@@ -248,7 +323,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         let explanation: String
         switch problem {
         case .busy:
-            explanation = zh ? "資料庫正被其他程式寫入，等候逾時；請稍後再試" : "another program is writing to the database; try again in a moment"
+            // SQLite's own words ("database is locked") would only alarm: this is a wait that ran out.
+            return zh ? "其他人正在寫入資料庫，等候 \(AppDatabase.busyTimeoutSeconds) 秒仍未輪到，這次沒有寫入任何資料；請稍後再試一次"
+                : "someone else is writing to the database and did not finish within \(AppDatabase.busyTimeoutSeconds) seconds; nothing was written; try again in a moment"
         case .readOnly:
             explanation = zh ? "資料庫檔案無法寫入（唯讀或權限不足）；請檢查檔案與資料夾的權限" : "the database file cannot be written (read-only or no permission); check the file's and folder's permissions"
         case .diskFull:
