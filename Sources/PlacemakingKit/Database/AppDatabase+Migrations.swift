@@ -13,6 +13,10 @@ extension AppDatabase {
             try seed(db, at: clock())
         }
         migrator.registerMigration("0002 agency names") { db in try db.execute(sql: try migrationSQL("0002_agency_names")) }
+        // Marks the file as a ledger in its header, so that it is known before any table is read.
+        migrator.registerMigration("0003 application id") { db in
+            try db.execute(sql: "PRAGMA application_id = \(LedgerFileCheck.applicationID)")
+        }
         return migrator
     }
 

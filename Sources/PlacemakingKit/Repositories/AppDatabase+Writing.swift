@@ -5,6 +5,7 @@ extension AppDatabase {
     /// Runs `body` as one transaction: everything it writes, including the status history and the audit
     /// log, is committed together or not at all.
     func write<T>(_ body: (Database, Change) throws -> T) throws -> T {
+        if let readOnlyFile { throw PlacemakingError.ledgerReadOnly(path: readOnlyFile) }
         let now = clock()
         let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
         return try StorageErrors.mapped { try writer.write { db in try body(db, change) } }
