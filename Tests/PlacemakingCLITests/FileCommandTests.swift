@@ -147,14 +147,14 @@ struct FileCommandTests {
     }
 
     /// Starts the program with `input` on its standard input.
-    static func start(_ binary: String, _ arguments: [String], input: String) throws -> Process {
+    static func start(_ binary: String, _ arguments: [String], input: String, output: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.environment = ["PLACEMAKING_USER": "tester", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
         let pipe = Pipe()
         process.standardInput = pipe
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         let data = Data(input.utf8)
