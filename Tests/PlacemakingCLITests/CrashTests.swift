@@ -17,13 +17,15 @@ struct CrashTests {
         var random = FuzzRandom(seed: 0x0C2A_5419)
         var previous = seeded
         for round in 1...8 {
-            let output = Pipe()
-            let process = try FileCommandTests.start(binary, ["--db", program.path], input: script, output: output)
-            Thread.sleep(forTimeInterval: 0.2 + Double(random.next(below: 1000)) / 1000)
+            let output = OutputCollector()
+            let process = try FileCommandTests.start(binary, ["--db", program.path], input: script, output: output.pipe)
+            // Killed a random moment after the writing has begun (start-up is slow under a loaded test run).
+            let deadline = Date().addingTimeInterval(30)
+            while output.text.isEmpty, process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            Thread.sleep(forTimeInterval: Double(random.next(below: 600)) / 1000)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .split(separator: "\n").filter { $0.hasPrefix("已新增") }.count
+            let printed = output.finish().split(separator: "\n").filter { $0.hasPrefix("已新增") }.count
 
             let checked = program.run(["check"])
             #expect(checked.status == 0, "round \(round): \(checked.output)\(checked.errors)")
@@ -75,5 +77,29 @@ struct CrashTests {
         let result = program.run(["sql", sql, "--format", "csv"])
         let last = result.output.split(separator: "\n").last.map(String.init) ?? ""
         return try #require(Int(last), "\(result.output)\(result.errors)")
+    }
+}
+
+/// Reads a child's standard output as it comes, so a test can wait for its first line.
+final class OutputCollector: @unchecked Sendable {
+    let pipe = Pipe()
+    private let lock = NSLock()
+    private var data = Data()
+
+    init() {
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            guard let self, !chunk.isEmpty else { return }
+            self.lock.withLock { self.data.append(chunk) }
+        }
+    }
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    /// Everything the child wrote, once it has ended.
+    func finish() -> String {
+        pipe.fileHandleForReading.readabilityHandler = nil
+        let rest = pipe.fileHandleForReading.readDataToEndOfFile()
+        return lock.withLock { data.append(rest); return String(decoding: data, as: UTF8.self) }
     }
 }
