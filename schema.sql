@@ -12,6 +12,12 @@
 --
 -- The program creates and upgrades databases with versioned migrations (Database/Migrations.swift);
 -- a test proves that a freshly migrated database has exactly this schema.
+--
+-- File identity: a ledger's header carries `PRAGMA application_id = 1347177803` (0x504C4D4B, "PLMK"),
+-- set when the file is created (migration `0003 application id`). The program opens an existing file
+-- only when it has this id (or, for files made before it, GRDB's migration table with our first
+-- migration); a file with another id, or with tables but not our migrations, is refused unchanged.
+PRAGMA application_id = 1347177803;
 
 -- MARK: - Reference data
 

@@ -14,7 +14,16 @@ final class ProgramRun {
         path = folder.appendingPathComponent("ledger.sqlite").path
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    /// Runs the program on an existing file, left in place when the value goes away.
+    init(existing path: String) {
+        folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        self.path = path
+        ownsFolder = false
+    }
+
+    private var ownsFolder = true
+
+    deinit { if ownsFolder { try? FileManager.default.removeItem(at: folder) } }
 
     struct Result {
         let status: Int32

@@ -18,10 +18,12 @@ struct RootCommand: ParsableCommand {
               placemaking case list --year 111 --format json
               placemaking plan status 1 執行中 --on 111/07/01
               placemaking summary --year 111 --as-of 111/06/30 --format report
+              placemaking backup 備份/ledger-20260701.sqlite
+              placemaking check
             """,
         subcommands: [PlanCommand.self, MatchCommand.self, ProposalCommand.self, VisitCommand.self, SubsidyCommand.self,
                       CaseCommand.self, EventCommand.self, SummaryCommand.self, ExportCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
-                      AuditCommand.self, SQLCommand.self, OperatorCommand.self])
+                      AuditCommand.self, SQLCommand.self, OperatorCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self])
 
     /// The discussion above, for English help.
     static let discussionEnglish = """
@@ -37,5 +39,7 @@ struct RootCommand: ParsableCommand {
           placemaking case list --year 111 --format json
           placemaking plan status 1 執行中 --on 111/07/01
           placemaking summary --year 111 --as-of 111/06/30 --format report
+          placemaking backup backups/ledger-20260701.sqlite
+          placemaking check
         """
 }

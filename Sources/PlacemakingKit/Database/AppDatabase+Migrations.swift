@@ -15,6 +15,10 @@ extension AppDatabase {
         migrator.registerMigration("0002 agency names") { db in try db.execute(sql: try migrationSQL("0002_agency_names")) }
         migrator.registerMigration("0003 operators") { db in try db.execute(sql: try migrationSQL("0003_operators")) }
         migrator.registerMigration("0004 record versions") { db in try db.execute(sql: try migrationSQL("0004_record_versions")) }
+        // Marks the file as a ledger in its header, so that it is known before any table is read.
+        migrator.registerMigration("0005 application id") { db in
+            try db.execute(sql: "PRAGMA application_id = \(LedgerFileCheck.applicationID)")
+        }
         return migrator
     }
 

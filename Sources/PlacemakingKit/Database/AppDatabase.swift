@@ -28,23 +28,41 @@ public struct AppDatabase: Sendable {
 
     /// Opens (creating when needed) the database at `path`, and migrates and seeds it. A file that is
     /// not a ledger (not SQLite, another program's tables, or a newer version's schema) is refused
-    /// before anything is written to it. `login` names who runs the program; a new ledger enters it as
-    /// its first operator, as staff.
-    public static func open(path: String, login: String = SystemIdentity.currentLogin,
+    /// before anything is written to it; so are "", ":memory:" and a folder, where writes would be lost.
+    /// A new file is created mode 0600. A file this user may not write (or in a folder it may not write)
+    /// is opened for reading only, without switching its journal mode; writes then say it is read-only.
+    /// `login` names who runs the program; a new ledger enters it as its first operator, as staff.
+    public static func open(path given: String, login: String = SystemIdentity.currentLogin,
                             clock: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
-        try LedgerFileCheck.check(path: path, knownMigrations: migrator(clock: clock).migrations)
+        let path = try LedgerPath.checked(given)
+        return try open(path: path, mode: OpenMode.of(path: path), login: login, clock: clock)
+    }
+
+    /// Opens `path` (already checked) in `mode`; tests choose the mode, since root may write anything.
+    static func open(path: String, mode: OpenMode, login: String, clock: @escaping @Sendable () -> Date) throws -> AppDatabase {
+        let known = try migrator(clock: clock).migrations
+        let applied = try LedgerFileCheck.check(path: path, sqlitePath: mode.sqlitePath(path), knownMigrations: known)
+        var config = configuration()
+        if mode.isReadOnly {
+            // Reading needs no journal-mode switch and no migration; an older file that needs one cannot be used.
+            guard applied.count == known.count else { throw PlacemakingError.readOnlyLedgerNeedsUpgrade(path: path) }
+            config.readonly = true
+            return try StorageErrors.mapped {
+                let queue = try DatabaseQueue(path: mode.sqlitePath(path), configuration: config)
+                return try AppDatabase(writer: queue, path: mode.sqlitePath(path), login: login, clock: clock, readOnlyFile: path)
+            }
+        }
         // A queue, not a pool: DatabasePool writes a throwaway table at every open to keep its WAL file
         // non-empty, which would change the file even when a command is refused. One connection in WAL
         // mode still lets other programs read while we write.
-        var config = configuration()
         config.prepareDatabase { db in
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let isFile = !path.isEmpty && path != ":memory:"
+        LedgerPath.createPrivately(path)
         return try StorageErrors.mapped {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            return try AppDatabase(writer: queue, path: isFile ? path : nil, login: login, clock: clock)
+            return try AppDatabase(writer: queue, path: path, login: login, clock: clock)
         }
     }
 
@@ -53,11 +71,17 @@ public struct AppDatabase: Sendable {
         try StorageErrors.mapped { try AppDatabase(writer: DatabaseQueue(configuration: configuration()), login: login, clock: clock) }
     }
 
-    init(writer: any DatabaseWriter, path: String? = nil, login: String, clock: @escaping @Sendable () -> Date) throws {
+    /// The file when it was opened for reading only (writes are refused naming it); nil when writable.
+    public let readOnlyFile: String?
+
+    init(writer: any DatabaseWriter, path: String? = nil, login: String, clock: @escaping @Sendable () -> Date,
+         readOnlyFile: String? = nil) throws {
         self.writer = writer
         self.path = path
         self.login = login
         self.clock = clock
+        self.readOnlyFile = readOnlyFile
+        guard readOnlyFile == nil else { return }
         let migrator = try Self.migrator(clock: clock)
         let isNew = try writer.read { try migrator.appliedIdentifiers($0).isEmpty }
         try migrator.migrate(writer)

@@ -8,6 +8,7 @@ extension AppDatabase {
     /// under it; within it the login's standing decides whether it may write at all, and for which
     /// agency.
     func write<T>(_ body: (Database, Change) throws -> T) throws -> T {
+        if let readOnlyFile { throw PlacemakingError.ledgerReadOnly(path: readOnlyFile) }
         let now = clock()
         return try StorageErrors.mapped {
             try writer.write { db in

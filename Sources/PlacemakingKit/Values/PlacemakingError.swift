@@ -4,7 +4,13 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     public enum DateProblem: Sendable { case unreadable, doesNotExist, outOfRange }
     public enum MoneyProblem: Sendable { case unreadable, negative, fractionOfYuan, tooLarge }
     public enum StorageProblem: Sendable { case busy, readOnly, diskFull, constraint, syntax, corrupt, cannotOpen, other }
-    public enum NotALedgerReason: Sendable { case notSQLite, foreignTables, newerVersion }
+    public enum NotALedgerReason: Sendable, Equatable {
+        case notSQLite, foreignTables
+        /// Migrated by a newer program: `found` is the file's schema version, as `--version` shows one.
+        case newerVersion(found: String)
+    }
+    /// Why a `--db` value cannot be a ledger file.
+    public enum LedgerPathProblem: Sendable { case empty, inMemory, directory }
 
     case invalidDate(String, reason: DateProblem)
     case invalidMoney(String, reason: MoneyProblem)
@@ -95,6 +101,20 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     /// Under set-group-id: a file the user names (other than the install's ledger) is not opened with
     /// the group's privilege.
     case notUnderSetGroupID(what: String)
+    /// `--db` names no file that could keep the ledger (empty, `:memory:`, a directory): writes would be lost.
+    case ledgerPathUnusable(path: String, problem: LedgerPathProblem)
+    /// The ledger was opened read-only (the file or its folder is not writable), and a write was asked for.
+    case ledgerReadOnly(path: String)
+    /// A read-only ledger made by an older version needs upgrading, which needs writing.
+    case readOnlyLedgerNeedsUpgrade(path: String)
+    /// `backup FILE` would replace an existing file (without `--force`), or the ledger itself.
+    case backupTargetExists(path: String)
+    /// A backup (being made, or offered to `restore`) failed its check; `detail` says what was found.
+    case backupUnsound(path: String, detail: String)
+    /// `restore` is 研考會 staff's: refused while acting for an agency.
+    case restoreKeptByRDEC(acting: String)
+    /// `check` found problems (each already shown on its own line).
+    case checkFoundProblems(count: Int)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -194,9 +214,9 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             case .foreignTables:
                 return zh ? "「\(path)」不是 placemaking 資料庫（是其他程式的 SQLite 檔案），未做任何變更；請用 --db 指定正確的檔案"
                     : "'\(path)' is not a placemaking ledger (it is another program's SQLite file); nothing was changed; give the right file with --db"
-            case .newerVersion:
-                return zh ? "「\(path)」由較新版本的 placemaking 建立，這個版本無法安全使用；請更新程式（placemaking --version 可查版本）"
-                    : "'\(path)' was made by a newer placemaking; this version cannot use it safely; update the program (see placemaking --version)"
+            case let .newerVersion(found):
+                return zh ? "「\(path)」由較新版本的 placemaking 建立（資料庫結構版本 \(found)，本程式 \(AppDatabase.schemaVersion)），這個版本無法安全使用，未做任何變更；請更新程式（placemaking --version 可查版本）"
+                    : "'\(path)' was made by a newer placemaking (schema \(found); this program: \(AppDatabase.schemaVersion)); this version cannot use it safely; nothing was changed; update the program (see placemaking --version)"
             }
         case let .programDefect(detail):
             return zh ? "程式內部錯誤（\(detail)）；請回報給維護人員" : "internal error (\(detail)); please report it"
@@ -316,6 +336,35 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .notUnderSetGroupID(what):
             return zh ? "共用安裝（set-group-id）的程式不代使用者開啟檔案（\(what)）；請將輸出導向（> 檔名）或在自己的帳號下處理檔案"
                 : "the shared (set-group-id) install does not open files for users (\(what)); redirect the output (> FILE) or handle files under your own account"
+        case let .ledgerPathUnusable(path, problem):
+            switch problem {
+            case .empty:
+                return zh ? "--db 不可為空白：資料必須存在檔案中；請指定檔名，例如 --db placemaking.sqlite"
+                    : "--db cannot be empty: the ledger must live in a file; give a file name, e.g. --db placemaking.sqlite"
+            case .inMemory:
+                return zh ? "--db \(EchoedText.shown(path)) 是記憶體資料庫，結束時所有寫入都會遺失；請指定檔名，例如 --db placemaking.sqlite"
+                    : "--db \(EchoedText.shown(path)) is an in-memory database: every write would be lost at exit; give a file name, e.g. --db placemaking.sqlite"
+            case .directory:
+                return zh ? "「\(EchoedText.shown(path))」是資料夾，不是資料庫檔案；請指定檔名，例如 --db \(EchoedText.shown(path))/placemaking.sqlite"
+                    : "'\(EchoedText.shown(path))' is a folder, not a database file; give a file name, e.g. --db \(EchoedText.shown(path))/placemaking.sqlite"
+            }
+        case let .ledgerReadOnly(path):
+            return zh ? "資料庫是唯讀的（「\(EchoedText.shown(path))」或所在資料夾沒有寫入權限），只能查詢，未寫入任何資料；需要修改請洽管理員開放權限"
+                : "the ledger is read-only ('\(EchoedText.shown(path))' or its folder may not be written): it can be read but not changed; nothing was written; ask the administrator for write access"
+        case let .readOnlyLedgerNeedsUpgrade(path):
+            return zh ? "資料庫「\(EchoedText.shown(path))」由較舊版本建立，需要升級才能使用，但檔案或所在資料夾是唯讀的；請由有寫入權限的人以本程式開啟一次"
+                : "the ledger '\(EchoedText.shown(path))' was made by an older version and must be upgraded, but the file or its folder is read-only; have someone with write access open it once with this program"
+        case let .backupTargetExists(path):
+            return zh ? "「\(EchoedText.shown(path))」已存在，未覆寫；請換一個檔名，或加上 --force 覆寫（不可覆寫使用中的資料庫本身）"
+                : "'\(EchoedText.shown(path))' exists and was not replaced; choose another name, or add --force to replace it (never the ledger in use itself)"
+        case let .backupUnsound(path, detail):
+            return zh ? "備份檔「\(EchoedText.shown(path))」未通過檢查（\(EchoedText.shown(detail, limit: 200))），沒有使用它"
+                : "the backup '\(EchoedText.shown(path))' failed its check (\(EchoedText.shown(detail, limit: 200))); it was not used"
+        case let .restoreKeptByRDEC(acting):
+            return zh ? "還原資料庫由研考會執行；以「\(acting)」身分操作時不能還原（以 .as 不帶參數取消身分，或請研考會還原）"
+                : "restoring the ledger is for RDEC staff; acting for \(acting) you cannot restore (type .as alone to stop acting, or ask RDEC)"
+        case let .checkFoundProblems(count):
+            return zh ? "檢查發現 \(count) 個問題（如上）；請從備份還原或洽維護人員" : "the check found \(count) problem\(count == 1 ? "" : "s") (above); restore a backup or ask the maintainers"
         }
     }
 
