@@ -10,27 +10,14 @@ import Foundation
 /// time; text, labels and 是/否 are strings, so text starting with `=` is never a formula. The header
 /// row is frozen and repeats on printed pages; columns are as wide as their widest value.
 public struct ODSSink: TableSink {
-    private struct Sheet {
-        var name: String
-        var columnWidths: [Int]
-        var rows: URL
-    }
-
-    private let url: URL
     public let language: Language
-    private let scratch: ScratchDirectory
-    private var names = SheetNames()
-    private var sheets: [Sheet] = []
-    private var current: (name: String, columns: [ResultTable.Column], widths: ColumnWidths, rows: FileTextOutput, count: Int)?
+    private var book: WorkbookSheets
 
-    /// Rows a sheet may have, header included (Calc's limit since 7.4 with large sheets off, and Excel's).
-    static let rowLimit = 1_048_576
 
     /// Writes to `url` when finished.
     public init(url: URL, language: Language = .chinese) throws {
-        self.url = url
         self.language = language
-        scratch = try ScratchDirectory()
+        book = try WorkbookSheets(url: url)
     }
 
     /// Writes to the file of `target`; refuses standard output.
@@ -39,19 +26,18 @@ public struct ODSSink: TableSink {
     }
 
     public mutating func begin(sheet name: String, columns: [ResultTable.Column]) throws {
-        if current != nil { try endSheet() }
-        let rows = try scratch.textFile("sheet\(sheets.count + 1).xml")
+        if book.current != nil { try endSheet() }
+        let rows = try book.start(name, columns: columns, language: language)
         rows.write("<table:table-header-rows><table:table-row>")
         for column in columns {
             rows.write("<table:table-cell table:style-name=\"ceHead\" office:value-type=\"string\">\(Self.paragraphs(column.header(language)))</table:table-cell>")
         }
         rows.write("</table:table-row></table:table-header-rows>\n")
-        current = (names.name(for: name), columns, ColumnWidths(columns, language: language), rows, 1)
     }
 
     public mutating func row(_ cells: [ResultTable.Cell]) throws {
-        guard var sheet = current else { throw PlacemakingError.programDefect("ODS row before begin") }
-        guard sheet.count < Self.rowLimit else { throw PlacemakingError.sheetTooLarge(sheet: sheet.name, limit: Self.rowLimit) }
+        guard var sheet = book.current else { throw PlacemakingError.programDefect("ODS row before begin") }
+        guard sheet.count < WorkbookSheets.rowLimit else { throw PlacemakingError.sheetTooLarge(sheet: sheet.name, limit: WorkbookSheets.rowLimit) }
         var xml = "<table:table-row>"
         for (index, cell) in cells.enumerated() {
             let nullIsUnknown = sheet.columns.indices.contains(index) ? sheet.columns[index].nullIsUnknown : true
@@ -61,20 +47,14 @@ public struct ODSSink: TableSink {
         try sheet.rows.check()
         sheet.widths.measure(cells, columns: sheet.columns)
         sheet.count += 1
-        current = sheet
+        book.current = sheet
     }
 
-    public mutating func endSheet() throws {
-        guard let sheet = current else { return }
-        current = nil
-        try sheet.rows.close()
-        sheets.append(Sheet(name: sheet.name, columnWidths: sheet.widths.widths,
-                            rows: scratch.url.appendingPathComponent("sheet\(sheets.count + 1).xml")))
-    }
+    public mutating func endSheet() throws { try book.endSheet() }
 
     public mutating func finish() throws {
         try endSheet()
-        if sheets.isEmpty {
+        if book.sheets.isEmpty {
             try begin(sheet: "", columns: [])
             try endSheet()
         }
@@ -85,7 +65,7 @@ public struct ODSSink: TableSink {
         entries.append(ZipPackage.Entry(path: "meta.xml", parts: [.text(Self.meta)]))
         entries.append(ZipPackage.Entry(path: "settings.xml", parts: [.text(settings())]))
         entries.append(ZipPackage.Entry(path: "META-INF/manifest.xml", parts: [.text(Self.manifest(files))]))
-        try ZipPackage.write(entries, to: url)
+        try ZipPackage.write(entries, to: book.url)
     }
 
     // MARK: - Cells
@@ -163,7 +143,7 @@ public struct ODSSink: TableSink {
 
     /// `content.xml`: the styles (column widths known only now), then each sheet's rows from its file.
     private func contentParts() -> [ZipPackage.Part] {
-        let widths = Set(sheets.flatMap(\.columnWidths)).sorted()
+        let widths = Set(book.sheets.flatMap(\.columnWidths)).sorted()
         var head = """
             <?xml version="1.0" encoding="UTF-8"?>
             <office:document-content \(Self.namespaces) office:version="1.2">
@@ -177,7 +157,7 @@ public struct ODSSink: TableSink {
         }
         head += "</office:automatic-styles>\n<office:body><office:spreadsheet>\n"
         var parts: [ZipPackage.Part] = [.text(head)]
-        for sheet in sheets {
+        for sheet in book.sheets {
             var open = "<table:table table:name=\"\(XMLText.attribute(sheet.name))\" table:style-name=\"ta1\">\n"
             for width in sheet.columnWidths { open += "<table:table-column table:style-name=\"co\(width)\" table:default-cell-style-name=\"Default\"/>" }
             if sheet.columnWidths.isEmpty { open += "<table:table-column/>" }
@@ -242,7 +222,7 @@ public struct ODSSink: TableSink {
             "<config:config-item config:name=\"\(name)\" config:type=\"\(type)\">\(value)</config:config-item>"
         }
         var tables = ""
-        for sheet in sheets {
+        for sheet in book.sheets {
             tables += "<config:config-item-map-entry config:name=\"\(XMLText.attribute(sheet.name))\">"
                 + item("HorizontalSplitMode", "short", "0") + item("VerticalSplitMode", "short", "2")
                 + item("HorizontalSplitPosition", "int", "0") + item("VerticalSplitPosition", "int", "1")
@@ -259,7 +239,7 @@ public struct ODSSink: TableSink {
             \(item("ViewId", "string", "view1"))
             <config:config-item-map-named config:name="Tables">
             \(tables)</config:config-item-map-named>
-            \(item("ActiveTable", "string", XMLText.escaped(sheets.first?.name ?? "")))
+            \(item("ActiveTable", "string", XMLText.escaped(book.sheets.first?.name ?? "")))
             </config:config-item-map-entry></config:config-item-map-indexed>
             </config:config-item-set></office:settings>
             </office:document-settings>

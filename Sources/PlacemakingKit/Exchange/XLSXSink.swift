@@ -8,28 +8,15 @@ import Foundation
 /// shown in the ROC calendar (`dateFormat`), an upper-bound date shown with 前, text as strings (never
 /// formulas). The header row is frozen and printed on every page; columns fit their widest value.
 public struct XLSXSink: TableSink {
-    private struct Sheet {
-        var name: String
-        var columnWidths: [Int]
-        var rows: URL
-    }
-
-    private let url: URL
     public let language: Language
-    private let scratch: ScratchDirectory
-    private var names = SheetNames()
     private var strings = SharedStrings()
-    private var sheets: [Sheet] = []
-    private var current: (name: String, columns: [ResultTable.Column], widths: ColumnWidths, rows: FileTextOutput, count: Int)?
+    private var book: WorkbookSheets
 
-    /// Rows a worksheet may have, header included.
-    static let rowLimit = 1_048_576
 
     /// Writes to `url` when finished.
     public init(url: URL, language: Language = .chinese) throws {
-        self.url = url
         self.language = language
-        scratch = try ScratchDirectory()
+        book = try WorkbookSheets(url: url)
     }
 
     /// Writes to the file of `target`; refuses standard output.
@@ -38,19 +25,18 @@ public struct XLSXSink: TableSink {
     }
 
     public mutating func begin(sheet name: String, columns: [ResultTable.Column]) throws {
-        if current != nil { try endSheet() }
-        let rows = try scratch.textFile("sheet\(sheets.count + 1).xml")
+        if book.current != nil { try endSheet() }
+        let rows = try book.start(name, columns: columns, language: language)
         var header = "<row r=\"1\">"
         for (index, column) in columns.enumerated() {
             header += "<c r=\"\(Self.columnName(index))1\" s=\"\(Style.header.rawValue)\" t=\"s\"><v>\(strings.number(column.header(language)))</v></c>"
         }
         rows.write(header + "</row>\n")
-        current = (names.name(for: name), columns, ColumnWidths(columns, language: language), rows, 1)
     }
 
     public mutating func row(_ cells: [ResultTable.Cell]) throws {
-        guard var sheet = current else { throw PlacemakingError.programDefect("XLSX row before begin") }
-        guard sheet.count < Self.rowLimit else { throw PlacemakingError.sheetTooLarge(sheet: sheet.name, limit: Self.rowLimit) }
+        guard var sheet = book.current else { throw PlacemakingError.programDefect("XLSX row before begin") }
+        guard sheet.count < WorkbookSheets.rowLimit else { throw PlacemakingError.sheetTooLarge(sheet: sheet.name, limit: WorkbookSheets.rowLimit) }
         sheet.count += 1
         var xml = "<row r=\"\(sheet.count)\">"
         for (index, cell) in cells.enumerated() {
@@ -60,20 +46,14 @@ public struct XLSXSink: TableSink {
         sheet.rows.write(xml + "</row>\n")
         try sheet.rows.check()
         sheet.widths.measure(cells, columns: sheet.columns)
-        current = sheet
+        book.current = sheet
     }
 
-    public mutating func endSheet() throws {
-        guard let sheet = current else { return }
-        current = nil
-        try sheet.rows.close()
-        sheets.append(Sheet(name: sheet.name, columnWidths: sheet.widths.widths,
-                            rows: scratch.url.appendingPathComponent("sheet\(sheets.count + 1).xml")))
-    }
+    public mutating func endSheet() throws { try book.endSheet() }
 
     public mutating func finish() throws {
         try endSheet()
-        if sheets.isEmpty {
+        if book.sheets.isEmpty {
             try begin(sheet: "", columns: [])
             try endSheet()
         }
@@ -86,10 +66,10 @@ public struct XLSXSink: TableSink {
             ZipPackage.Entry(path: "xl/styles.xml", parts: [.text(Self.styles)]),
             ZipPackage.Entry(path: "xl/sharedStrings.xml", parts: [.file(shared)]),
         ]
-        for (index, sheet) in sheets.enumerated() {
+        for (index, sheet) in book.sheets.enumerated() {
             entries.append(ZipPackage.Entry(path: "xl/worksheets/sheet\(index + 1).xml", parts: worksheetParts(sheet, first: index == 0)))
         }
-        try ZipPackage.write(entries, to: url)
+        try ZipPackage.write(entries, to: book.url)
     }
 
     // MARK: - Cells
@@ -140,7 +120,7 @@ public struct XLSXSink: TableSink {
     private static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    private func worksheetParts(_ sheet: Sheet, first: Bool) -> [ZipPackage.Part] {
+    private func worksheetParts(_ sheet: WorkbookSheets.Sheet, first: Bool) -> [ZipPackage.Part] {
         var open = Self.header + "<worksheet xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationshipsNamespace)\">"
         open += "<sheetViews><sheetView workbookViewId=\"0\"\(first ? " tabSelected=\"1\"" : "")>"
         open += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -161,17 +141,17 @@ public struct XLSXSink: TableSink {
     }
 
     private func sharedStringsFile() throws -> URL {
-        let out = try scratch.textFile("sharedStrings.xml")
+        let out = try book.scratch.textFile("sharedStrings.xml")
         out.write(Self.header + "<sst xmlns=\"\(Self.main)\" count=\"\(strings.references)\" uniqueCount=\"\(strings.strings.count)\">\n")
         for text in strings.strings { out.write("<si><t xml:space=\"preserve\">\(SharedStrings.escaped(text))</t></si>\n") }
         out.write("</sst>\n")
         try out.close()
-        return scratch.url.appendingPathComponent("sharedStrings.xml")
+        return book.scratch.url.appendingPathComponent("sharedStrings.xml")
     }
 
     private func contentTypes() -> String {
         var overrides = ""
-        for index in sheets.indices {
+        for index in book.sheets.indices {
             overrides += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return Self.header + """
@@ -193,10 +173,10 @@ public struct XLSXSink: TableSink {
 
         """
 
-    /// The workbook: its sheets, and each sheet's header row as the rows to repeat on printed pages.
+    /// The workbook: its book.sheets, and each sheet's header row as the rows to repeat on printed pages.
     private func workbook() -> String {
         var list = "", printTitles = ""
-        for (index, sheet) in sheets.enumerated() {
+        for (index, sheet) in book.sheets.enumerated() {
             list += "<sheet name=\"\(XMLText.attribute(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
             printTitles += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escaped(quoted))!$1:$1</definedName>"
@@ -209,11 +189,11 @@ public struct XLSXSink: TableSink {
     private func workbookRelationships() -> String {
         let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var list = ""
-        for index in sheets.indices {
+        for index in book.sheets.indices {
             list += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(type)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
         }
-        list += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(type)/styles\" Target=\"styles.xml\"/>"
-        list += "<Relationship Id=\"rId\(sheets.count + 2)\" Type=\"\(type)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        list += "<Relationship Id=\"rId\(book.sheets.count + 1)\" Type=\"\(type)/styles\" Target=\"styles.xml\"/>"
+        list += "<Relationship Id=\"rId\(book.sheets.count + 2)\" Type=\"\(type)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         return Self.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(list)</Relationships>\n"
     }
 
