@@ -20,7 +20,7 @@ struct RootCommand: ParsableCommand {
               placemaking summary --year 111 --as-of 111/06/30 --format report
             """,
         subcommands: [PlanCommand.self, MatchCommand.self, ProposalCommand.self, VisitCommand.self, SubsidyCommand.self,
-                      CaseCommand.self, EventCommand.self, SummaryCommand.self, ExportCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
+                      CaseCommand.self, EventCommand.self, SummaryCommand.self, ExportCommand.self, ImportCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
                       AuditCommand.self, SQLCommand.self])
 
     /// The discussion above, for English help.

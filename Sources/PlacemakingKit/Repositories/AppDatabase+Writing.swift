@@ -10,6 +10,25 @@ extension AppDatabase {
         return try StorageErrors.mapped { try writer.write { db in try body(db, change) } }
     }
 
+    /// Runs `body` as one transaction that is committed only when `body` says so, else rolled back:
+    /// an import writes every row to check it, then keeps all of them or none.
+    func writeDecided<T>(_ body: (Database, Change) throws -> (T, commit: Bool)) throws -> T {
+        let now = clock()
+        let change = Change(actor: actor, stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
+        return try StorageErrors.mapped {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction {
+                    let (value, commit) = try body(db, change)
+                    result = value
+                    return commit ? .commit : .rollback
+                }
+                guard let result else { throw PlacemakingError.programDefect("transaction without result") }
+                return result
+            }
+        }
+    }
+
     /// Reads in a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try StorageErrors.mapped { try writer.read(body) }
