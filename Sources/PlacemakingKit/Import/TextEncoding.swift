@@ -38,7 +38,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             return .success(String(decoding: bytes[start...], as: UTF8.self))
         case .big5, .big5HKSCS:
-            let shape = Self.big5Shape(bytes)
+            let shape = Self.big5Shape(bytes, leads: self == .big5 ? 0xA1...0xF9 : 0x81...0xFE)
             if let bad = shape.invalidAt { return .failure(DecodingFailure(bytes: bytes, offset: bad)) }
             guard let text = String(data: data, encoding: foundation) else {
                 return .failure(DecodingFailure(bytes: bytes, offset: 0))
@@ -102,13 +102,15 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         return nil
     }
 
-    /// Big5's byte structure: ASCII, or a lead byte 0x81–0xFE followed by 0x40–0x7E or 0xA1–0xFE.
-    static func big5Shape(_ bytes: [UInt8]) -> (characters: Int, invalidAt: Int?) {
+    /// Big5's byte structure: ASCII, or a lead byte followed by 0x40–0x7E or 0xA1–0xFE. Plain Big5
+    /// (with CP950's additions) leads with 0xA1–0xF9; HKSCS adds 0x87–0xA0 and 0xFA–0xFE, which
+    /// Foundation's CP950 decoder would silently drop.
+    static func big5Shape(_ bytes: [UInt8], leads: ClosedRange<UInt8>) -> (characters: Int, invalidAt: Int?) {
         var i = 0, characters = 0
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 { i += 1; characters += 1; continue }
-            guard (0x81...0xFE).contains(b), i + 1 < bytes.count else { return (characters, i) }
+            guard leads.contains(b), i + 1 < bytes.count else { return (characters, i) }
             let trail = bytes[i + 1]
             guard (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail) else { return (characters, i) }
             i += 2
