@@ -22,8 +22,9 @@ struct RootCommand: ParsableCommand {
               placemaking check
             """,
         subcommands: [PlanCommand.self, MatchCommand.self, ProposalCommand.self, VisitCommand.self, SubsidyCommand.self,
-                      CaseCommand.self, EventCommand.self, SummaryCommand.self, ExportCommand.self, AgencyCommand.self, HistoryCommand.self, StatusesCommand.self,
-                      AuditCommand.self, SQLCommand.self, OperatorCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self])
+                      CaseCommand.self, EventCommand.self, SummaryCommand.self, ExportCommand.self, ImportCommand.self, AgencyCommand.self,
+                      HistoryCommand.self, StatusesCommand.self, AuditCommand.self, SQLCommand.self, OperatorCommand.self,
+                      BackupCommand.self, RestoreCommand.self, CheckCommand.self])
 
     /// The discussion above, for English help.
     static let discussionEnglish = """

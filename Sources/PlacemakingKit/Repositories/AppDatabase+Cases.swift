@@ -10,25 +10,8 @@ extension AppDatabase {
     public func addCase(year: Int, title: String, agency: String? = nil, method: String? = nil, subsidized: Bool? = nil,
                         subsidy: Money? = nil, note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
-            if let subsidy, subsidized == false {
-                throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
-            }
-            let start = try db.startingStatusDefinition(.case, requested: status, change: change)
-            let implied = try db.impliedSubsidized(caseId: nil, status: start)
-            let isSubsidized = subsidized ?? (subsidy != nil || implied == true)
-            if let implied, implied != isSubsidized {
-                throw PlacemakingError.subsidyContradictsStatus(status: start.name, subsidized: implied)
-            }
-            if isSubsidized { try db.checkDecision(.caseSubsidy, change: change) }
-            var record = ParticipationCase(
-                year: year, agencyId: try agency.map { try db.agency(named: $0, kinds: [.district, .bureau]).id! },
-                title: try requireText(title, field: "案件名稱", as: .short), method: try optionalText(method, field: "參與方式", as: .short),
-                status: start.name, subsidized: isSubsidized,
-                subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: try optionalText(note, field: "備註", as: .note),
-                createdAt: change.stamp, updatedAt: change.stamp)
-            let id = try db.insertAudited(&record, action: "case.add", change: change)
-            try db.startHistory(.case, id: id, status: record.status, on: statusOn, change: change)
-            return id
+            try db.addCase(year: year, title: title, agency: agency, method: method, subsidized: subsidized, subsidy: subsidy,
+                           note: note, status: status, statusOn: statusOn, change: change)
         }
     }
 
@@ -98,5 +81,35 @@ extension Database {
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), .bool(row["subsidized"]), .money(row["subsidy_amount"]),
              .bool(row["is_placeholder"]), .from(row["note"])]
         }
+    }
+}
+
+extension Database {
+    /// `addCase` inside a transaction the caller holds, so that an import can add many cases in one;
+    /// `source` is the provenance of a case that came from a file.
+    @discardableResult
+    func addCase(year: Int, title: String, agency: String? = nil, method: String? = nil, subsidized: Bool? = nil,
+                 subsidy: Money? = nil, note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil,
+                 source: (id: String, section: String)? = nil, action: String = "case.add", change: Change) throws -> Int64 {
+        if let subsidy, subsidized == false {
+            throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
+        }
+        let start = try startingStatusDefinition(.case, requested: status, change: change)
+        let implied = try impliedSubsidized(caseId: nil, status: start)
+        let isSubsidized = subsidized ?? (subsidy != nil || implied == true)
+        if let implied, implied != isSubsidized {
+            throw PlacemakingError.subsidyContradictsStatus(status: start.name, subsidized: implied)
+        }
+        if isSubsidized { try checkDecision(.caseSubsidy, change: change) }
+        var record = ParticipationCase(
+            year: year, agencyId: try agency.map { try self.agency(named: $0, kinds: [.district, .bureau]).id! },
+            title: try requireText(title, field: "案件名稱", as: .short), method: try optionalText(method, field: "參與方式", as: .short),
+            status: start.name, subsidized: isSubsidized,
+            subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: try optionalText(note, field: "備註", as: .note),
+            sourceId: source?.id, sourceSection: source?.section,
+            createdAt: change.stamp, updatedAt: change.stamp)
+        let id = try insertAudited(&record, action: action, change: change)
+        try startHistory(.case, id: id, status: record.status, on: statusOn, change: change)
+        return id
     }
 }

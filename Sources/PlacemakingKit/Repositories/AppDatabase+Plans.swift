@@ -9,15 +9,8 @@ extension AppDatabase {
     public func submitPlan(agency: String, title: String, submittedOn: ROCDate? = nil, budget: Money? = nil,
                            note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
-            try change.checkHappened(submittedOn, .submitted)
-            let owner = try db.agency(named: agency, kinds: [.district, .bureau])
-            var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱", as: .short),
-                            status: try db.startingStatus(.plan, requested: status, change: change),
-                            submittedOn: submittedOn?.iso, budget: budget?.yuan, note: try optionalText(note, field: "備註", as: .note),
-                            createdAt: change.stamp, updatedAt: change.stamp)
-            let id = try db.insertAudited(&plan, action: "plan.submit", change: change)
-            try db.startHistory(.plan, id: id, status: plan.status, on: statusOn ?? submittedOn, change: change)
-            return id
+            try db.submitPlan(agency: agency, title: title, submittedOn: submittedOn, budget: budget, note: note,
+                              status: status, statusOn: statusOn, change: change)
         }
     }
 
@@ -115,6 +108,24 @@ extension AppDatabase {
 }
 
 extension Database {
+    /// `submitPlan` inside a transaction the caller holds, so that an import can submit many plans in one;
+    /// `source` is the provenance of a plan that came from a file.
+    @discardableResult
+    func submitPlan(agency: String, title: String, submittedOn: ROCDate? = nil, budget: Money? = nil,
+                    note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil,
+                    source: (id: String, section: String)? = nil, action: String = "plan.submit", change: Change) throws -> Int64 {
+        try change.checkHappened(submittedOn, .submitted)
+        let owner = try self.agency(named: agency, kinds: [.district, .bureau])
+        var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱", as: .short),
+                        status: try startingStatus(.plan, requested: status, change: change),
+                        submittedOn: submittedOn?.iso, budget: budget?.yuan, note: try optionalText(note, field: "備註", as: .note),
+                        sourceId: source?.id, sourceSection: source?.section,
+                        createdAt: change.stamp, updatedAt: change.stamp)
+        let id = try insertAudited(&plan, action: action, change: change)
+        try startHistory(.plan, id: id, status: plan.status, on: statusOn ?? submittedOn, change: change)
+        return id
+    }
+
     /// The first history entry of a new record, dated `on`: the `--on` the user gave, else the record's
     /// own date (submitted, filed …) so that last month's events entered this month keep their dates,
     /// else today. A future date is refused.

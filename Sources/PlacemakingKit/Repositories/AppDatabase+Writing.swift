@@ -11,25 +11,48 @@ extension AppDatabase {
         if let readOnlyFile { throw PlacemakingError.ledgerReadOnly(path: readOnlyFile) }
         let now = clock()
         return try StorageErrors.mapped {
-            try writer.write { db in
-                let standing = try db.standing(of: login, ledgerPath: path)
-                let scope: Int64?
-                switch standing {
-                case .unknown: throw PlacemakingError.notAnOperator(login: login)
-                case .viewer: throw PlacemakingError.viewerCannotWrite(login: login)
-                case .clerk(let agency, let name):
-                    // Set by a staff login that has since become a clerk of another agency.
-                    if let actingFor, actingFor != agency { throw PlacemakingError.actingNotAllowed(login: login, ownAgency: name) }
-                    scope = agency
-                case .staff: scope = actingFor
+            try writer.write { db in try body(db, try change(in: db, at: now)) }
+        }
+    }
+
+    /// Runs `body` as one transaction that is committed only when `body` says so, else rolled back:
+    /// an import writes every row to check it, then keeps all of them or none.
+    func writeDecided<T>(_ body: (Database, Change) throws -> (T, commit: Bool)) throws -> T {
+        if let readOnlyFile { throw PlacemakingError.ledgerReadOnly(path: readOnlyFile) }
+        let now = clock()
+        return try StorageErrors.mapped {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let (value, commit) = try body(db, try change(in: db, at: now))
+                    result = value
+                    return commit ? .commit : .rollback
                 }
-                if let expectation { try db.checkVersion(expectation) }
-                let agencyName = try scope.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
-                let change = Change(actor: agencyName.map { "\(login)（\($0)）" } ?? login, login: login, standing: standing,
-                                    stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
-                return try body(db, change)
+                guard let result else { throw PlacemakingError.programDefect("transaction without result") }
+                return result
             }
         }
+    }
+
+    /// Who makes this change and for which agency, read inside the write transaction: the login's
+    /// standing decides whether it may write at all. Refuses an unknown login, a viewer, and a clerk
+    /// acting for another agency; checks the version the change was made from.
+    private func change(in db: Database, at now: Date) throws -> Change {
+        let standing = try db.standing(of: login, ledgerPath: path)
+        let scope: Int64?
+        switch standing {
+        case .unknown: throw PlacemakingError.notAnOperator(login: login)
+        case .viewer: throw PlacemakingError.viewerCannotWrite(login: login)
+        case .clerk(let agency, let name):
+            // Set by a staff login that has since become a clerk of another agency.
+            if let actingFor, actingFor != agency { throw PlacemakingError.actingNotAllowed(login: login, ownAgency: name) }
+            scope = agency
+        case .staff: scope = actingFor
+        }
+        if let expectation { try db.checkVersion(expectation) }
+        let agencyName = try scope.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
+        return Change(actor: agencyName.map { "\(login)（\($0)）" } ?? login, login: login, standing: standing,
+                      stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
     }
 
     /// Reads in a consistent snapshot.

@@ -115,6 +115,22 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case restoreKeptByRDEC(acting: String)
     /// `check` found problems (each already shown on its own line).
     case checkFoundProblems(count: Int)
+    /// A quoted CSV field opened on `line` never closes.
+    case csvUnclosedQuote(line: Int)
+    /// A file to import is valid UTF-8, Big5 and Big5-HKSCS nowhere past this byte (offset from 0).
+    case fileNotText(path: String, byteOffset: Int, line: Int)
+    /// A file to import could not be opened or is not the workbook it claims to be.
+    case importFileUnreadable(path: String, detail: String)
+    /// `--sheet` named a sheet the workbook does not have.
+    case importSheetNotFound(String, available: [String])
+    /// No column of the file maps to a field the import needs.
+    case importMissingColumn(field: String, headers: [String])
+    /// A real import found bad rows and wrote nothing.
+    case importRejected(rows: Int, cells: Int)
+    /// `--map` was not `header=field`, or named a field the import does not know.
+    case invalidColumnMapping(String, fields: [String])
+    /// The file's extension is not one the import reads.
+    case importUnknownFormat(path: String)
 
     /// The one-line message for the user.
     public func message(_ language: Language = .chinese) -> String {
@@ -365,6 +381,30 @@ public enum PlacemakingError: Error, Equatable, Sendable {
                 : "restoring the ledger is for RDEC staff; acting for \(acting) you cannot restore (type .as alone to stop acting, or ask RDEC)"
         case let .checkFoundProblems(count):
             return zh ? "檢查發現 \(count) 個問題（如上）；請從備份還原或洽維護人員" : "the check found \(count) problem\(count == 1 ? "" : "s") (above); restore a backup or ask the maintainers"
+        case let .csvUnclosedQuote(line):
+            return zh ? "CSV 第 \(line) 行的引號欄位沒有結束的引號；請檢查該欄的 \" 是否成對"
+                : "the quoted CSV field on line \(line) never closes; check that its \" are paired"
+        case let .fileNotText(path, offset, line):
+            return zh ? "「\(EchoedText.shown(path))」不是 UTF-8、Big5 或 Big5-HKSCS 文字：第 \(offset + 1) 個位元組（第 \(line) 行）無法解讀；請另存為 UTF-8 CSV，或以 --encoding 指定編碼"
+                : "'\(EchoedText.shown(path))' is not UTF-8, Big5 or Big5-HKSCS text: byte \(offset + 1) (line \(line)) cannot be read; save it as UTF-8 CSV or give --encoding"
+        case let .importFileUnreadable(path, detail):
+            return zh ? "無法讀取「\(EchoedText.shown(path))」（\(EchoedText.shown(detail, limit: 200))）；請確認檔案存在，且是 CSV、ODS 或 XLSX 試算表"
+                : "cannot read '\(EchoedText.shown(path))' (\(EchoedText.shown(detail, limit: 200))); check that it exists and is a CSV, ODS or XLSX file"
+        case let .importSheetNotFound(sheet, available):
+            return zh ? "找不到工作表「\(EchoedText.shown(sheet))」；檔案中的工作表：\(available.joined(separator: "、"))"
+                : "no sheet '\(EchoedText.shown(sheet))'; the file has: \(available.joined(separator: ", "))"
+        case let .importMissingColumn(field, headers):
+            return zh ? "檔案缺少「\(field)」欄；檔案的欄位：\(headers.map { EchoedText.shown($0) }.joined(separator: "、"))；可用 --map '欄名=\(field)' 指定"
+                : "the file has no '\(field)' column; its columns: \(headers.map { EchoedText.shown($0) }.joined(separator: ", ")); use --map 'HEADER=\(field)'"
+        case let .importRejected(rows, cells):
+            return zh ? "\(rows) 列共 \(cells) 個欄位有錯誤，未匯入任何資料；請修正後再匯入（--dry-run 可先檢查）"
+                : "\(cells) cells in \(rows) rows are wrong; nothing was imported; correct them and import again (--dry-run checks first)"
+        case let .invalidColumnMapping(typed, fields):
+            return zh ? "看不懂欄位對應「\(EchoedText.shown(typed))」；請寫成 --map '欄名=欄位'，欄位可用：\(fields.joined(separator: "、"))"
+                : "cannot read the mapping '\(EchoedText.shown(typed))'; write --map 'HEADER=FIELD' with FIELD one of: \(fields.joined(separator: ", "))"
+        case let .importUnknownFormat(path):
+            return zh ? "無法判斷「\(EchoedText.shown(path))」的格式；可匯入 .csv、.tsv、.txt、.ods、.xlsx"
+                : "cannot tell the format of '\(EchoedText.shown(path))'; import .csv, .tsv, .txt, .ods or .xlsx"
         }
     }
 

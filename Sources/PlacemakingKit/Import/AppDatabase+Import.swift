@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// How to read a file to import.
+public struct ImportOptions: Sendable {
+    public var sheet: String?
+    public var encoding: TextEncoding?
+    /// `--map`: header → field, for headers the aliases do not know.
+    public var mappings: [String: ImportField]
+    public var dryRun: Bool
+    public var language: Language
+
+    public init(sheet: String? = nil, encoding: TextEncoding? = nil, mappings: [String: ImportField] = [:],
+                dryRun: Bool = false, language: Language = .chinese) {
+        self.sheet = sheet
+        self.encoding = encoding
+        self.mappings = mappings
+        self.dryRun = dryRun
+        self.language = language
+    }
+}
+
+extension AppDatabase {
+    /// Imports the plans or cases of a file in one transaction: every row is parsed with the rules of
+    /// typed input and written, and the transaction is kept only when no row was refused and this is
+    /// not a dry run, so a file goes in whole or not at all. Rows already imported from the same file
+    /// (same SHA-256 and row) or already in the ledger (same agency, title and date) are counted, not
+    /// added. `progress` hears the number of rows read so far.
+    public func importFile(_ url: URL, kind: ImportKind, options: ImportOptions = ImportOptions(),
+                           progress: ((Int) -> Void)? = nil) throws -> ImportReport {
+        var source = try ImportSource(url: url, sheet: options.sheet, encoding: options.encoding)
+        guard let header = try source.next() else { throw PlacemakingError.importMissingColumn(field: ImportField.required(of: kind)[0].label, headers: []) }
+        let headers = header.cells.map(\.text)
+        var columns: [(index: Int, header: String, field: ImportField, unit: Int64)] = []
+        var report = ImportReport(encoding: source.encoding, dryRun: options.dryRun)
+        for (index, text) in headers.enumerated() {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let mapped = options.mappings[trimmed] ?? options.mappings[ImportField.key(trimmed)] {
+                columns.append((index, trimmed, mapped, ImportField.match(trimmed, kind: kind)?.unit ?? 1))
+            } else if let found = ImportField.match(trimmed, kind: kind) {
+                columns.append((index, trimmed, found.field, found.unit))
+            } else if !trimmed.isEmpty {
+                report.skippedColumns.append(trimmed)
+            }
+        }
+        for required in ImportField.required(of: kind) where !columns.contains(where: { $0.field == required }) {
+            throw PlacemakingError.importMissingColumn(field: required.label, headers: headers.filter { !$0.isEmpty })
+        }
+        let document = "sha256:" + source.sha256
+        return try writeDecided { db, change in
+            var firstAdded = true
+            var rowsRead = 0
+            while let row = try source.next() {
+                rowsRead += 1
+                if rowsRead % 1000 == 0 { progress?(rowsRead) }
+                if row.cells.allSatisfy({ $0.text.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                var values = ImportValues(row: row, language: options.language)
+                for column in columns where column.field != .ignored {
+                    values.set(column.field, header: column.header, unit: column.unit,
+                               cell: column.index < row.cells.count ? row.cells[column.index] : .empty)
+                }
+                let section = "第\(row.number)列"
+                if values.problems.isEmpty {
+                    if firstAdded {
+                        try db.execute(sql: "INSERT OR IGNORE INTO source_document (id, title, reference) VALUES (?, ?, ?)",
+                                       arguments: [document, source.fileName, "\(source.fileName) SHA-256 \(source.sha256)"])
+                        firstAdded = false
+                    }
+                    do {
+                        if try values.exists(db, kind: kind, document: document, section: section) {
+                            report.existing += 1
+                            continue
+                        }
+                        try values.write(db, kind: kind, source: (document, section), change: change)
+                        report.added += 1
+                    } catch let error as PlacemakingError {
+                        values.blame(error)
+                    }
+                }
+                if !values.problems.isEmpty {
+                    report.refused += 1
+                    report.problems += values.problems
+                }
+            }
+            progress?(rowsRead)
+            if report.added > 0 {
+                try db.execute(sql: """
+                    INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
+                    VALUES (?, ?, ?, 'source_document', NULL, NULL,
+                            json_object('id', ?, 'file', ?, 'added', ?, 'existing', ?))
+                    """, arguments: [change.stamp, change.actor, kind == .plans ? "plan.import" : "case.import",
+                                     document, source.fileName, report.added, report.existing])
+            }
+            return (report, report.problems.isEmpty && !options.dryRun)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Reads the rows of one sheet of an Office Open XML workbook: shared strings, inline strings, numbers
+/// (dates stay serial numbers: the field they land in decides, as only it knows a date is meant) and
+/// booleans. Reads what Excel, LibreOffice and this program's own export write.
+public enum XLSXReader {
+    /// The rows of the sheet named `sheet`, else the first sheet, with the file's row numbers.
+    public static func rows(of url: URL, sheet: String?) throws -> [ImportRow] {
+        let archive = try SpreadsheetArchive(url: url)
+        let strings = try archive.data("xl/sharedStrings.xml", required: false).map { try SharedStringsParser.parse($0, url: url) } ?? []
+        let sheets = try WorkbookSheetsParser.parse(try archive.data("xl/workbook.xml"), url: url)
+        let relationships = try RelationshipsParser.parse(try archive.data("xl/_rels/workbook.xml.rels"), url: url)
+        guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
+            throw PlacemakingError.importSheetNotFound(sheet ?? "", available: sheets.map(\.name))
+        }
+        guard var target = relationships[chosen.relationship] else {
+            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "sheet \(chosen.name) has no part")
+        }
+        target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        return try SheetParser.parse(try archive.data(target), strings: strings, url: url)
+    }
+
+    /// Runs `delegate` over `data`, turning a parse failure into the user's message.
+    static func run(_ delegate: XMLParserDelegate, on data: Data, url: URL) throws {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse() else {
+            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent,
+                                                        detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "XML")
+        }
+    }
+
+    /// Column index (from 0) of a cell reference such as `AB12`.
+    static func column(of reference: String) -> Int? {
+        var value = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard scalar.value >= 65, scalar.value <= 90 else { break }
+            value = value * 26 + Int(scalar.value - 64)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : value - 1
+    }
+
+    private final class SharedStringsParser: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+
+        static func parse(_ data: Data, url: URL) throws -> [String] {
+            let parser = SharedStringsParser()
+            try XLSXReader.run(parser, on: data, url: url)
+            return parser.strings
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "si": current = ""
+            case "t": inText = !inPhonetic
+            case "rPh": inPhonetic = true
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "si": strings.append(current)
+            case "t": inText = false
+            case "rPh": inPhonetic = false
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    }
+
+    private final class WorkbookSheetsParser: NSObject, XMLParserDelegate {
+        var sheets: [(name: String, relationship: String)] = []
+
+        static func parse(_ data: Data, url: URL) throws -> [(name: String, relationship: String)] {
+            let parser = WorkbookSheetsParser()
+            try XLSXReader.run(parser, on: data, url: url)
+            return parser.sheets
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            guard name == "sheet", let sheetName = attributes["name"],
+                  let id = attributes.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value else { return }
+            sheets.append((sheetName, id))
+        }
+    }
+
+    private final class RelationshipsParser: NSObject, XMLParserDelegate {
+        var targets: [String: String] = [:]
+
+        static func parse(_ data: Data, url: URL) throws -> [String: String] {
+            let parser = RelationshipsParser()
+            try XLSXReader.run(parser, on: data, url: url)
+            return parser.targets
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+        }
+    }
+
+    private final class SheetParser: NSObject, XMLParserDelegate {
+        let strings: [String]
+        var rows: [ImportRow] = []
+        var row: [ImportCell] = []
+        var rowNumber = 0
+        var column = 0
+        var type = "n"
+        var value = ""
+        var inValue = false
+        var failure: PlacemakingError?
+
+        init(strings: [String]) { self.strings = strings }
+
+        static func parse(_ data: Data, strings: [String], url: URL) throws -> [ImportRow] {
+            let parser = SheetParser(strings: strings)
+            try XLSXReader.run(parser, on: data, url: url)
+            if let failure = parser.failure { throw failure }
+            return parser.rows
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "row":
+                rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+                row = []
+                column = 0
+            case "c":
+                column = attributes["r"].flatMap(XLSXReader.column(of:)) ?? row.count
+                type = attributes["t"] ?? "n"
+                value = ""
+            case "v", "t":
+                inValue = true
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "v", "t": inValue = false
+            case "c":
+                let cell: ImportCell
+                switch type {
+                case "s":
+                    guard let index = Int(value), strings.indices.contains(index) else { cell = .empty; break }
+                    cell = strings[index].isEmpty ? .empty : .text(strings[index])
+                case "inlineStr", "str": cell = value.isEmpty ? .empty : .text(value)
+                case "b": cell = .boolean(value == "1")
+                case "e": cell = .text(value)
+                default: cell = value.isEmpty ? .empty : .number(value)
+                }
+                guard column < 16_384 else { failure = .importFileUnreadable(path: "", detail: "column out of range"); return }
+                while row.count < column { row.append(.empty) }
+                if row.count == column { row.append(cell) } else { row[column] = cell }
+            case "row":
+                rows.append(ImportRow(number: rowNumber, cells: row))
+            default: break
+            }
+        }
+    }
+}

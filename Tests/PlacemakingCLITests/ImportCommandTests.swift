@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import PlacemakingCLI
+import PlacemakingKit
+
+private let sofficeInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+    FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
+}
+
+@Suite("import plans and cases")
+struct ImportCommandTests {
+    /// The plans as the list shows them, for comparing two ledgers.
+    static func plans(_ program: ProgramRun) throws -> [String] {
+        try program.json(["plan", "list", "--wide"]).map { plan in
+            ["agency", "title", "status", "budget", "submittedOn"].map { "\(plan[$0] ?? "nil")" }.joined(separator: "|")
+        }.sorted()
+    }
+
+    static func write(_ bytes: [UInt8], named name: String, in program: ProgramRun) throws -> String {
+        let path = program.folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a Big5 CSV, a Big5-HKSCS CSV with 𡒊 and a UTF-8 CSV with BOM import; 萬元 applied")
+    func encodings() throws {
+        let program = try ProgramRun()
+        let big5 = try Self.write([0xBE, 0xF7, 0xC3, 0xF6, 0x2C, 0xAD, 0x70, 0xB5, 0x65, 0xA6, 0x57, 0xBA, 0xD9, 0x2C, 0xB4, 0xA3, 0xB3, 0xF8, 0xA4, 0xE9, 0xB4, 0xC1, 0x2C, 0xB9, 0x77, 0xBA, 0xE2, 0xA1, 0x5D, 0xB8, 0x55, 0xA4, 0xB8, 0xA1, 0x5E, 0x0D, 0x0A, 0xA4, 0xBB, 0xC0, 0x74, 0xB0, 0xCF, 0x2C, 0xA4, 0xBB, 0xC0, 0x74, 0xA4, 0x73, 0xAB, 0xB0, 0xB3, 0xD0, 0xA5, 0xCD, 0x2C, 0x31, 0x31, 0x32, 0x2F, 0x30, 0x33, 0x2F, 0x31, 0x35, 0x2C, 0x35, 0x30, 0x30, 0x0D, 0x0A], named: "big5.csv", in: program)
+        let hkscs = try Self.write([0xBE, 0xF7, 0xC3, 0xF6, 0x2C, 0xAD, 0x70, 0xB5, 0x65, 0xA6, 0x57, 0xBA, 0xD9, 0x2C, 0xB4, 0xA3, 0xB3, 0xF8, 0xA4, 0xE9, 0xB4, 0xC1, 0x0D, 0x0A, 0xA8, 0xBA, 0xBA, 0xBF, 0xAE, 0x4C, 0xB0, 0xCF, 0x2C, 0x8E, 0xE7, 0xFB, 0x69, 0xAA, 0xC0, 0xB0, 0xCF, 0xC0, 0xE7, 0xB3, 0x79, 0x2C, 0x31, 0x31, 0x32, 0x2F, 0x30, 0x34, 0x2F, 0x30, 0x31, 0x0D, 0x0A], named: "hkscs.csv", in: program)
+        let bom = try Self.write([0xEF, 0xBB, 0xBF] + Array("單位;名稱;日期;備註\n阿蓮區;\"阿蓮; 大崗山\";1120501;\"兩行\n說明\"\n".utf8), named: "bom.csv", in: program)
+        for path in [big5, hkscs, bom] {
+            let result = program.run(["import", "plans", path])
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output.contains("已新增 1 筆、已存在 0 筆、拒絕 0 筆"), "\(result.output)")
+        }
+        let plans = try Self.plans(program)
+        #expect(plans.contains("六龜區|六龜山城創生|構想盤點|5000000|2023-03-15"), "\(plans)")
+        #expect(plans.contains { $0.hasPrefix("那瑪夏區|𡒊堃社區營造|") }, "\(plans)")
+        #expect(plans.contains { $0.hasPrefix("阿蓮區|阿蓮; 大崗山|") }, "\(plans)")
+        let audit = program.run(["sql", "SELECT count(*) FROM audit_log WHERE action = 'plan.import'", "--format", "csv"])
+        #expect(audit.output.contains("6"), "\(audit.output)")  // three plans and three files
+        let forced = program.run(["import", "plans", big5, "--encoding", "utf-8"])
+        #expect(forced.status == 1 && forced.errors.contains("第 1 個位元組"), "\(forced.errors)")
+    }
+
+    @Test("export ndc --sheet 計畫 as CSV, XLSX and ODS imports into a new ledger and reproduces the plans; twice adds nothing",
+          arguments: ["csv", "xlsx", "ods"])
+    func roundTrip(_ format: String) throws {
+        let source = try ProgramRun()
+        #expect(source.run(["plan", "add", "--agency", "六龜區", "--title", "六龜山城創生, \"二期\"", "--submitted", "112/03/15", "--budget", "1,968萬"]).status == 0)
+        #expect(source.run(["plan", "add", "--agency", "海洋局", "--title", "-漁港再生", "--submitted", "1120402", "--status", "輔導中", "--on", "112/05/01"]).status == 0)
+        let file = source.folder.appendingPathComponent("計畫.\(format)").path
+        let exported = source.run(["export", "ndc", "--sheet", "計畫", "--format", format, "--out", file])
+        #expect(exported.status == 0, "\(exported.errors)")
+        let target = try ProgramRun()
+        let first = target.run(["import", "plans", file])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("已新增 2 筆、已存在 6 筆、拒絕 0 筆"), "\(first.output)")
+        #expect(try Self.plans(target) == Self.plans(source))
+        let second = target.run(["import", "plans", file])
+        #expect(second.output.contains("已新增 0 筆、已存在 8 筆"), "\(second.output)")
+        #expect(try Self.plans(target) == Self.plans(source))
+    }
+
+    @Test("a file with errors in several rows: --dry-run lists each bad cell, the import writes nothing")
+    func errors() throws {
+        let program = try ProgramRun()
+        let path = program.folder.appendingPathComponent("錯誤.csv").path
+        try """
+            機關,計畫名稱,提報日期,預算(元),狀態
+            六龜區,好計畫,112/03/15,100萬,
+            臺北區,壞機關,112/03/15,,
+            甲仙區,壞日期,111/02/29,-5,
+            阿蓮區,,112/01/01,,不存在
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(program.run(["plan", "list"]).status == 0)  // creates the ledger
+        let before = program.bytes
+        let dry = program.run(["import", "plans", path, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.errors)")
+        for expected in ["第 3 列「機關」", "第 4 列「提報日期」", "第 4 列「預算(元)」", "第 5 列「計畫名稱」", "拒絕 3 筆"] {
+            #expect(dry.output.contains(expected), "\(expected) in \(dry.output)")
+        }
+        #expect(Bool(program.bytes == before), "the ledger changed")
+        let real = program.run(["import", "plans", path])
+        #expect(real.status == 1)
+        #expect(real.errors.contains("未匯入任何資料"), "\(real.errors)")
+        #expect(Bool(program.bytes == before), "the ledger changed")
+    }
+
+    @Test("cases import with year, subsidy flag and method")
+    func cases() throws {
+        let program = try ProgramRun()
+        let path = program.folder.appendingPathComponent("案件.csv").path
+        try "年度,案件名稱,單位,參與方式,備註\n112,社區咖啡館,六龜區,世界咖啡館,\n112年,青年論壇,未詳,,\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = program.run(["import", "cases", path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("已新增 2 筆"), "\(result.output)")
+        #expect(try program.json(["case", "list", "--year", "112"]).count == 2)
+        #expect(program.run(["import", "cases", path]).output.contains("已存在 2 筆"))
+    }
+
+    @Test("a CSV converted by LibreOffice to XLSX and ODS imports", .enabled(if: sofficeInstalled), arguments: ["xlsx", "ods"])
+    func libreOffice(_ format: String) throws {
+        let program = try ProgramRun()
+        let csv = program.folder.appendingPathComponent("lo.csv")
+        try "機關,計畫名稱,提報日期,預算（萬元）\n鳳山區,鳳山 \"老街\",2023-03-15,12.5\n".write(to: csv, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["soffice", "-env:UserInstallation=file://\(program.folder.path)/profile", "--headless",
+                             "--infilter=CSV:44,34,76,1", "--convert-to", format, "--outdir", program.folder.path, csv.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let converted = program.folder.appendingPathComponent("lo.\(format)").path
+        let result = program.run(["import", "plans", converted])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try Self.plans(program).contains("鳳山區|鳳山 \"老街\"|構想盤點|125000|2023-03-15"))
+    }
+}
