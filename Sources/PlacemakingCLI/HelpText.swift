@@ -27,9 +27,10 @@ enum HelpText {
             if resolved.isEmpty {
                 lines.append("")
                 lines.append(language.pick("shell 指令：", "shell commands:"))
-                let width = shellCommands.map { DisplayWidth().of($0.0) }.max() ?? 0
-                for (command, chinese, english) in shellCommands {
-                    lines.append("  " + pad(command, width) + "  " + language.pick(chinese, english))
+                let commands = shellCommands.map { language.pick($0.command, $0.commandEnglish) }
+                let width = commands.map { DisplayWidth().of($0) }.max() ?? 0
+                for (command, entry) in zip(commands, shellCommands) {
+                    lines.append("  " + pad(command, width) + "  " + language.pick(entry.chinese, entry.english))
                 }
             }
             lines.append("")
@@ -110,17 +111,17 @@ enum HelpText {
     }
 
     /// The shell's own commands, one a line, so the list aligns by display width in either language.
-    static let shellCommands: [(String, String, String)] = [
-        (".tables / .schema [表]", "列出資料表／資料表結構", "list tables / a table's schema"),
-        (".mode table|box|markdown|csv|json", "預設輸出格式", "default output format"),
-        (".headers on|off", "是否顯示表頭", "header row on or off"),
-        (".timer on|off", "顯示執行時間", "show run times"),
-        (".read 檔案", "執行檔案中的指令", "run the commands in FILE"),
-        (".output 檔案 / .once 檔案", "輸出到檔案（.once 僅下一個指令）", "write output to FILE (.once: the next command only)"),
-        (".as 機關", "以該機關身分操作（不帶參數則取消）", "act for an agency (alone: stop acting)"),
-        (".ambiguous wide|narrow", "─ ○ ① 等字元佔兩格或一格", "whether ─ ○ ① take two columns or one"),
-        ("sql \"SELECT …\"", "唯讀查詢", "read-only query"),
-        ("quit / Ctrl-D", "離開", "leave"),
+    static let shellCommands: [(command: String, commandEnglish: String, chinese: String, english: String)] = [
+        (".tables / .schema [表]", ".tables / .schema [TABLE]", "列出資料表／資料表結構", "list tables / a table's schema"),
+        (".mode table|box|markdown|csv|json", ".mode table|box|markdown|csv|json", "預設輸出格式", "default output format"),
+        (".headers on|off", ".headers on|off", "是否顯示表頭", "header row on or off"),
+        (".timer on|off", ".timer on|off", "顯示執行時間", "show run times"),
+        (".read 檔案", ".read FILE", "執行檔案中的指令", "run the commands in FILE"),
+        (".output 檔案 / .once 檔案", ".output FILE / .once FILE", "輸出到檔案（.once 僅下一個指令）", "write output to FILE (.once: the next command only)"),
+        (".as 機關", ".as AGENCY", "以該機關身分操作（不帶參數則取消）", "act for an agency (alone: stop acting)"),
+        (".ambiguous wide|narrow", ".ambiguous wide|narrow", "─ ○ ① 等字元佔兩格或一格", "whether ─ ○ ① take two columns or one"),
+        ("sql \"SELECT …\"", "sql \"SELECT …\"", "唯讀查詢", "read-only query"),
+        ("quit / Ctrl-D", "quit / Ctrl-D", "離開", "leave"),
     ]
 
     /// `plan add --agency <agency> --title <title> [--submitted <submitted>] …`
