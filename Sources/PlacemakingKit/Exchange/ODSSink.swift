@@ -13,7 +13,6 @@ public struct ODSSink: TableSink {
     public let language: Language
     private var book: WorkbookSheets
 
-
     /// Writes to `url` when finished.
     public init(url: URL, language: Language = .chinese) throws {
         self.language = language
@@ -26,7 +25,6 @@ public struct ODSSink: TableSink {
     }
 
     public mutating func begin(sheet name: String, columns: [ResultTable.Column]) throws {
-        if book.current != nil { try endSheet() }
         let rows = try book.start(name, columns: columns, language: language)
         rows.write("<table:table-header-rows><table:table-row>")
         for column in columns {

@@ -33,8 +33,10 @@ struct WorkbookSheets {
         scratch = try ScratchDirectory()
     }
 
-    /// Starts a sheet; its rows file is returned for the sink to write the header row into.
+    /// Starts a sheet (ending one still open); its rows file is returned for the sink to write the
+    /// header row into.
     mutating func start(_ name: String, columns: [ResultTable.Column], language: Language) throws -> FileTextOutput {
+        try endSheet()
         let rows = try scratch.textFile("sheet\(sheets.count + 1).xml")
         current = Current(name: names.name(for: name), columns: columns, widths: ColumnWidths(columns, language: language),
                           rows: rows, count: 1)

@@ -12,7 +12,6 @@ public struct XLSXSink: TableSink {
     private var strings = SharedStrings()
     private var book: WorkbookSheets
 
-
     /// Writes to `url` when finished.
     public init(url: URL, language: Language = .chinese) throws {
         self.language = language
@@ -25,7 +24,6 @@ public struct XLSXSink: TableSink {
     }
 
     public mutating func begin(sheet name: String, columns: [ResultTable.Column]) throws {
-        if book.current != nil { try endSheet() }
         let rows = try book.start(name, columns: columns, language: language)
         var header = "<row r=\"1\">"
         for (index, column) in columns.enumerated() {
