@@ -223,4 +223,17 @@ struct TerminalTests {
         try session.press("C-c")
         try session.waitFor("已取消")
     }
+
+    @Test("a runaway sql query stops on Ctrl-C in the shell, and the shell goes on")
+    func interruptQuery() throws {
+        let session = try TmuxSession()
+        defer { session.close() }
+        try session.waitFor(prompt)
+        try session.enter("sql \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c\"")
+        Thread.sleep(forTimeInterval: 0.5)
+        try session.press("C-c")
+        try session.waitFor("查詢已中斷")
+        try session.enter("statuses event")
+        try session.waitFor("延期")
+    }
 }
