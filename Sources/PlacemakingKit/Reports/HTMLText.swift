@@ -4,19 +4,8 @@ import Foundation
 /// never become markup.
 enum HTMLText {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        // HTML5 takes XML's escapes (&apos; included), and characters XML forbids have no place in a page.
+        XMLText.escaped(text)
     }
 
     /// A number for an SVG attribute: at most one decimal, no exponent.
