@@ -39,12 +39,14 @@ struct EventCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "預定期間迄") var to: String?
         @Option(parsing: .unconditional, help: "備註") var note: String?
         @Option(parsing: .unconditional, help: "目前狀態（預設 規劃中）") var status: String?
+        @Option(parsing: .unconditional, help: "辦理日期（已舉辦的活動）") var held: String?
         @Option(name: [.customLong("on"), .customLong("status-on")], parsing: .unconditional, help: "目前狀態的生效日期（預設為已到的預定開始日，否則今天；亦可寫 --status-on）") var statusOn: String?
 
         func run(in context: CommandContext) throws {
             let id = try context.database.addEvent(
                 title: title, year: Parse.year(year), kind: kind, organiser: organiser, partner: partner,
-                plannedFrom: Parse.date(from), plannedTo: Parse.date(to), note: note, status: status, statusOn: Parse.date(statusOn))
+                plannedFrom: Parse.date(from), plannedTo: Parse.date(to), heldOn: Parse.date(held), note: note, status: status,
+                statusOn: Parse.date(statusOn))
             context.reportAdded("活動", "event", id: id)
         }
     }

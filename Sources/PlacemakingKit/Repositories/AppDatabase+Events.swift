@@ -7,17 +7,19 @@ extension AppDatabase {
     /// Events are 研考會's to record.
     @discardableResult
     public func addEvent(title: String, year: Int? = nil, kind: String? = nil, organiser: String? = nil, partner: String? = nil,
-                         plannedFrom: ROCDate? = nil, plannedTo: ROCDate? = nil, note: String? = nil,
+                         plannedFrom: ROCDate? = nil, plannedTo: ROCDate? = nil, heldOn: ROCDate? = nil, note: String? = nil,
                          status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
             try db.checkDecision(.event, change: change)
             try Self.checkPeriod(plannedFrom, plannedTo)
+            try change.checkHappened(heldOn, .held)
             var event = Event(
                 year: year ?? plannedFrom?.rocYear ?? change.today.rocYear, title: try requireText(title, field: "活動名稱", as: .short),
                 kind: try optionalText(kind, field: "類型", as: .short), organiserId: try organiser.map { try db.agency(named: $0, kinds: nil).id! },
                 partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! },
                 status: try db.startingStatus(.event, requested: status, change: change), plannedFrom: plannedFrom?.iso, plannedTo: plannedTo?.iso,
                 note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
+            event.heldOn = heldOn?.iso  // an event entered after it took place
             let id = try db.insertAudited(&event, action: "event.add", change: change)
             // A planned start that has come is the first status's date; a future one is not yet.
             let plannedStart = plannedFrom.flatMap { $0 <= change.today ? $0 : nil }
