@@ -34,7 +34,7 @@ extension AppDatabase {
             }
             for table in LedgerTable.allCases {
                 guard let noun = table.noun, let sql = table.completionQuery else { continue }
-                vocabulary.records[noun] = try Row.fetchAll(db, sql: sql).map {
+                vocabulary.records[noun] = try Row.fetchAll(db, sql: sql).reversed().map {
                     Vocabulary.Record(id: $0["id"], label: $0["label"], status: $0["status"])
                 }
             }

@@ -81,18 +81,22 @@ public enum LedgerTable: String, CaseIterable, Sendable {
         }
     }
 
+    /// How many records of a noun Tab completion offers: the newest, so that the first Tab on a ledger of
+    /// a million plans stays instant and small (an older id is still typed in full).
+    static let completionLimit = 500
+
     /// The SQL that lists the records Tab completion offers for the noun (id, a short label, the current
-    /// status or NULL), in id order. Nil for tables that have no command noun with ids.
+    /// status or NULL), the newest first. Nil for tables that have no command noun with ids.
     var completionQuery: String? {
         switch self {
-        case .plan: "SELECT p.id, a.name || ' ' || coalesce(p.title, '') AS label, p.status FROM plan p JOIN agency a ON a.id = p.agency_id ORDER BY 1"
-        case .planMatch: "SELECT m.id, a.name AS label, NULL AS status FROM plan_match m JOIN agency a ON a.id = m.ministry_id ORDER BY 1"
-        case .proposal: "SELECT id, coalesce(title, '') AS label, status FROM business_proposal ORDER BY 1"
-        case .visit: "SELECT v.id, a.name AS label, NULL AS status FROM counseling_visit v JOIN agency a ON a.id = v.agency_id ORDER BY 1"
-        case .subsidy: "SELECT id, title AS label, status FROM subsidy_application ORDER BY 1"
-        case .participationCase: "SELECT id, title AS label, status FROM participation_case ORDER BY 1"
-        case .event: "SELECT id, title AS label, status FROM event ORDER BY 1"
-        case .agency: "SELECT id, name AS label, NULL AS status FROM agency ORDER BY 1"
+        case .plan: "SELECT p.id, a.name || ' ' || coalesce(p.title, '') AS label, p.status FROM plan p JOIN agency a ON a.id = p.agency_id ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .planMatch: "SELECT m.id, a.name AS label, NULL AS status FROM plan_match m JOIN agency a ON a.id = m.ministry_id ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .proposal: "SELECT id, coalesce(title, '') AS label, status FROM business_proposal ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .visit: "SELECT v.id, a.name AS label, NULL AS status FROM counseling_visit v JOIN agency a ON a.id = v.agency_id ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .subsidy: "SELECT id, title AS label, status FROM subsidy_application ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .participationCase: "SELECT id, title AS label, status FROM participation_case ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .event: "SELECT id, title AS label, status FROM event ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
+        case .agency: "SELECT id, name AS label, NULL AS status FROM agency ORDER BY 1 DESC LIMIT \(Self.completionLimit)"
         case .callRound, .statusHistory, .agencyName: nil
         }
     }
