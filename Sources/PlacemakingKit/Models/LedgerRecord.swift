@@ -11,3 +11,12 @@ extension LedgerRecord {
     static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension LedgerRecord {
+    /// The id of a record read from or written to the database, which always has one; a record that
+    /// has none is a defect of the program, reported as such rather than a crash.
+    func storedID() throws -> Int64 {
+        guard let id else { throw PlacemakingError.programDefect("\(Self.self) without an id") }
+        return id
+    }
+}

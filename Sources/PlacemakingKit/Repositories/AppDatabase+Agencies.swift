@@ -354,3 +354,10 @@ extension Database {
             || (wanted.count >= 2 && name.first == wanted.first && Set(name).intersection(wanted).count >= 2)
     }
 }
+
+extension Database {
+    /// The id of the agency a user means (see `agency(named:kinds:)`).
+    func agencyID(named input: String, kinds: Set<AgencyKind>?) throws -> Int64 {
+        try agency(named: input, kinds: kinds).storedID()
+    }
+}

@@ -24,7 +24,7 @@ extension AppDatabase {
             try db.editAudited(ParticipationCase.self, id: id, kind: .case, action: "case.edit", change: change) { record, original in
                 if let year { record.year = year }
                 if let title { record.title = try requireText(title, field: "案件名稱", as: .short) }
-                if let agency { record.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+                if let agency { record.agencyId = try db.agencyID(named: agency, kinds: [.district, .bureau]) }
                 if let method { record.method = try optionalText(method, field: "參與方式", as: .short) }
                 if let subsidized { record.subsidized = subsidized; if !subsidized { record.subsidyAmount = nil } }
                 if let subsidy {
@@ -59,7 +59,7 @@ extension AppDatabase {
 
 extension Database {
     func caseQuery(_ filter: CaseFilter, id: Int64? = nil) throws -> TableQuery {
-        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("year", "年度", "year"), .init("agency", "機關", "agency"),
             .init("title", "案件名稱", "title"), .init("method", "參與方式", "method"), .init("status", "狀態", "status"),
@@ -102,7 +102,7 @@ extension Database {
         }
         if isSubsidized { try checkDecision(.caseSubsidy, change: change) }
         var record = ParticipationCase(
-            year: year, agencyId: try agency.map { try self.agency(named: $0, kinds: [.district, .bureau]).id! },
+            year: year, agencyId: try agency.map { try self.agencyID(named: $0, kinds: [.district, .bureau]) },
             title: try requireText(title, field: "案件名稱", as: .short), method: try optionalText(method, field: "參與方式", as: .short),
             status: start.name, subsidized: isSubsidized,
             subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: try optionalText(note, field: "備註", as: .note),

@@ -15,8 +15,8 @@ extension AppDatabase {
             try change.checkHappened(heldOn, .held)
             var event = Event(
                 year: year ?? plannedFrom?.rocYear ?? change.today.rocYear, title: try requireText(title, field: "活動名稱", as: .short),
-                kind: try optionalText(kind, field: "類型", as: .short), organiserId: try organiser.map { try db.agency(named: $0, kinds: nil).id! },
-                partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! },
+                kind: try optionalText(kind, field: "類型", as: .short), organiserId: try organiser.map { try db.agencyID(named: $0, kinds: nil) },
+                partnerId: try partner.map { try db.agencyID(named: $0, kinds: nil) },
                 status: try db.startingStatus(.event, requested: status, change: change), plannedFrom: plannedFrom?.iso, plannedTo: plannedTo?.iso,
                 note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             event.heldOn = heldOn?.iso  // an event entered after it took place
@@ -39,8 +39,8 @@ extension AppDatabase {
                 if let title { event.title = try requireText(title, field: "活動名稱", as: .short) }
                 if let year { event.year = year }
                 if let kind { event.kind = try optionalText(kind, field: "類型", as: .short) }
-                if let organiser { event.organiserId = try db.agency(named: organiser, kinds: nil).id! }
-                if let partner { event.partnerId = try db.agency(named: partner, kinds: nil).id! }
+                if let organiser { event.organiserId = try db.agencyID(named: organiser, kinds: nil) }
+                if let partner { event.partnerId = try db.agencyID(named: partner, kinds: nil) }
                 if let plannedFrom { event.plannedFrom = plannedFrom.iso }
                 if let plannedTo { event.plannedTo = plannedTo.iso }
                 if let heldOn { event.heldOn = heldOn.iso }

@@ -11,7 +11,7 @@ extension AppDatabase {
             try db.checkDecision(.match, change: change)
             try change.checkHappened(date, .matched)
             _ = try db.require(Plan.self, id: planId, kind: .plan)
-            let ministryId = try db.agency(named: ministry, kinds: [.ministry]).id!
+            let ministryId = try db.agencyID(named: ministry, kinds: [.ministry])
             var match = PlanMatch(planId: planId, ministryId: ministryId, subsidyAmount: subsidy?.yuan,
                                   investmentAmount: investment?.yuan, meeting: try optionalText(meeting, field: "會議", as: .short), matchedOn: date?.iso,
                                   note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
@@ -26,7 +26,7 @@ extension AppDatabase {
             try db.checkDecision(.match, change: change)
             try change.checkHappened(date, .matched)
             try db.editAudited(PlanMatch.self, id: id, kind: nil, action: "match.edit", change: change) { match, _ in
-                if let ministry { match.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
+                if let ministry { match.ministryId = try db.agencyID(named: ministry, kinds: [.ministry]) }
                 if let subsidy { match.subsidyAmount = subsidy.yuan }
                 if let investment { match.investmentAmount = investment.yuan }
                 if let meeting { match.meeting = try optionalText(meeting, field: "會議", as: .short) }

@@ -20,7 +20,7 @@ extension AppDatabase {
         try write { db, change in
             try change.checkHappened(submittedOn, .submitted)
             try db.editAudited(Plan.self, id: id, kind: .plan, action: "plan.edit", change: change) { plan, _ in
-                if let agency { plan.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
+                if let agency { plan.agencyId = try db.agencyID(named: agency, kinds: [.district, .bureau]) }
                 if let title { plan.title = try requireText(title, field: "計畫名稱", as: .short) }
                 if let submittedOn { plan.submittedOn = submittedOn.iso }
                 if let budget { plan.budget = budget.yuan }
@@ -116,7 +116,7 @@ extension Database {
                     source: (id: String, section: String)? = nil, action: String = "plan.submit", change: Change) throws -> Int64 {
         try change.checkHappened(submittedOn, .submitted)
         let owner = try self.agency(named: agency, kinds: [.district, .bureau])
-        var plan = Plan(agencyId: owner.id!, title: try requireText(title, field: "計畫名稱", as: .short),
+        var plan = Plan(agencyId: try owner.storedID(), title: try requireText(title, field: "計畫名稱", as: .short),
                         status: try startingStatus(.plan, requested: status, change: change),
                         submittedOn: submittedOn?.iso, budget: budget?.yuan, note: try optionalText(note, field: "備註", as: .note),
                         sourceId: source?.id, sourceSection: source?.section,
@@ -140,7 +140,7 @@ extension Database {
     /// The plan list as a query: plans as they stood at `filter.asOf`, filtered by agency, phase,
     /// status and year (submitted, or a status change, in it).
     func planListQuery(_ filter: PlanFilter) throws -> TableQuery {
-        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
         let status = try filter.status.map { try statusDefinition(.plan, named: $0).name }
         let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
         return TableQuery(columns: AppDatabase.planColumns, brief: ["id", "agency", "title", "status", "statusOn"],

@@ -16,7 +16,7 @@ extension AppDatabase {
                 planId: planId, year: year ?? submittedOn?.rocYear ?? change.today.rocYear,
                 title: try requireText(title, field: "提案名稱", as: .short), status: try db.startingStatus(.proposal, requested: status, change: change),
                 submittedOn: submittedOn?.iso, amount: amount?.yuan,
-                ministryId: try ministry.map { try db.agency(named: $0, kinds: [.ministry]).id! },
+                ministryId: try ministry.map { try db.agencyID(named: $0, kinds: [.ministry]) },
                 note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             let id = try db.insertAudited(&proposal, action: "proposal.file", change: change)
             try db.startHistory(.proposal, id: id, status: proposal.status, on: statusOn ?? submittedOn, change: change)
@@ -34,7 +34,7 @@ extension AppDatabase {
                 if let year { proposal.year = year }
                 if let submittedOn { proposal.submittedOn = submittedOn.iso }
                 if let amount { proposal.amount = amount.yuan }
-                if let ministry { proposal.ministryId = try db.agency(named: ministry, kinds: [.ministry]).id! }
+                if let ministry { proposal.ministryId = try db.agencyID(named: ministry, kinds: [.ministry]) }
                 if let note { proposal.note = try optionalText(note, field: "備註", as: .note) }
             }
         }
@@ -52,7 +52,7 @@ extension AppDatabase {
 
 extension Database {
     func proposalQuery(_ filter: ProposalFilter, id: Int64? = nil) throws -> TableQuery {
-        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"),
             .init("year", "年度", "year"), .init("title", "提案名稱", "title"), .init("status", "狀態", "status"),

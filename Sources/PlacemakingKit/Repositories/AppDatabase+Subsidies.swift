@@ -20,7 +20,7 @@ extension AppDatabase {
                 try db.checkLink(table: "plan", id: planId, change: change)
             }
             var application = SubsidyApplication(
-                callRoundId: roundId, agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
+                callRoundId: roundId, agencyId: try db.agencyID(named: agency, kinds: [.district, .bureau]),
                 planId: planId, title: try requireText(title, field: "申請計畫名稱", as: .short),
                 status: try db.startingStatus(.subsidy, requested: status, change: change), requestedAmount: requested?.yuan,
                 submittedOn: submittedOn?.iso, note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
@@ -161,12 +161,12 @@ extension Database {
         }
         var callRound = CallRound(programmeId: programme, year: year, round: round)
         try callRound.insert(self)
-        try writeAudit(action: "callround.add", table: "call_round", id: callRound.id!, before: nil, actor: change.actor, at: change.stamp)
-        return callRound.id!
+        try writeAudit(action: "callround.add", table: "call_round", id: try callRound.storedID(), before: nil, actor: change.actor, at: change.stamp)
+        return try callRound.storedID()
     }
 
     func subsidyQuery(_ filter: SubsidyFilter, id: Int64? = nil) throws -> TableQuery {
-        let agencyId = try filter.agency.map { try agency(named: $0, kinds: nil).id! }
+        let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "申請計畫名稱", "title"),
             .init("programme", "補助計畫", "programme"), .init("year", "年度", "year"), .init("round", "徵案次數", "round"),

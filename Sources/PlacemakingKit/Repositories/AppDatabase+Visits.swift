@@ -12,8 +12,8 @@ extension AppDatabase {
             try change.checkHappened(date, .visited)
             if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
             var visit = CounselingVisit(
-                agencyId: try db.agency(named: agency, kinds: [.district, .bureau]).id!,
-                partnerId: try partner.map { try db.agency(named: $0, kinds: nil).id! }, planId: planId,
+                agencyId: try db.agencyID(named: agency, kinds: [.district, .bureau]),
+                partnerId: try partner.map { try db.agencyID(named: $0, kinds: nil) }, planId: planId,
                 year: year ?? date?.rocYear ?? change.today.rocYear, visitedOn: date?.iso,
                 purpose: try optionalText(purpose, field: "事由", as: .note), note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
             return try db.insertAudited(&visit, action: "visit.record", change: change)
@@ -27,8 +27,8 @@ extension AppDatabase {
             try db.checkDecision(.visit, change: change)
             try change.checkHappened(date, .visited)
             try db.editAudited(CounselingVisit.self, id: id, kind: nil, action: "visit.edit", change: change) { visit, _ in
-                if let agency { visit.agencyId = try db.agency(named: agency, kinds: [.district, .bureau]).id! }
-                if let partner { visit.partnerId = try db.agency(named: partner, kinds: nil).id! }
+                if let agency { visit.agencyId = try db.agencyID(named: agency, kinds: [.district, .bureau]) }
+                if let partner { visit.partnerId = try db.agencyID(named: partner, kinds: nil) }
                 if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan); visit.planId = planId }
                 if let date { visit.visitedOn = date.iso }
                 if let year { visit.year = year }
@@ -49,7 +49,7 @@ extension AppDatabase {
 
 extension Database {
     func visitQuery(year: Int? = nil, agency name: String? = nil, id: Int64? = nil) throws -> TableQuery {
-        let agencyId = try name.map { try agency(named: $0, kinds: nil).id! }
+        let agencyId = try name.map { try agencyID(named: $0, kinds: nil) }
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner"),
             .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),

@@ -65,7 +65,7 @@ extension Database {
     /// Inserts `record` and logs it with its stored form.
     func insertAudited<R: LedgerRecord>(_ record: inout R, action: String, change: Change) throws -> Int64 {
         try record.insert(self)
-        let id = record.id!
+        let id = try record.storedID()
         try checkScope(table: R.databaseTableName, id: id, change: change)
         try writeAudit(action: action, table: R.databaseTableName, id: id, before: nil, actor: change.actor, at: change.stamp)
         return id
@@ -73,11 +73,11 @@ extension Database {
 
     /// Saves the edited `record` and logs the row before and after.
     func updateAudited<R: LedgerRecord>(_ record: R, action: String, change: Change) throws {
-        try checkScope(table: R.databaseTableName, id: record.id!, change: change)
-        let before = try snapshot(table: R.databaseTableName, id: record.id!)
+        try checkScope(table: R.databaseTableName, id: try record.storedID(), change: change)
+        let before = try snapshot(table: R.databaseTableName, id: try record.storedID())
         try record.update(self)
-        try checkScope(table: R.databaseTableName, id: record.id!, change: change)  // not handed to another agency either
-        try writeAudit(action: action, table: R.databaseTableName, id: record.id!, before: before, actor: change.actor, at: change.stamp)
+        try checkScope(table: R.databaseTableName, id: try record.storedID(), change: change)  // not handed to another agency either
+        try writeAudit(action: action, table: R.databaseTableName, id: try record.storedID(), before: before, actor: change.actor, at: change.stamp)
     }
 
     /// The record of `type` with `id`, or a message that there is none.
