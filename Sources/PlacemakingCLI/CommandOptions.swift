@@ -100,25 +100,7 @@ extension CommandContext {
     func show(_ table: ResultTable, _ options: OutputOptions) throws {
         let format = format(options.format)
         var stream = console.stream
-        format.write(try selectColumns(table, options, style: format.style), to: &stream)
-    }
-
-    func selectColumns(_ table: ResultTable, _ options: OutputOptions, style: OutputFormat.Style) throws -> ResultTable {
-        if let columns = options.columns {
-            let names = columns.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
-            var keys: [String] = []
-            for name in names {
-                guard let key = table.columnKey(named: name) else {
-                    let available = table.columns.map { language.pick($0.header, $0.key) }.joined(separator: language.pick("、", ", "))
-                    throw PlacemakingError.invalidValue(field: "--columns", value: name, hint: language.pick("可用的欄位：\(available)", "columns: \(available)"))
-                }
-                keys.append(key)
-            }
-            guard !keys.isEmpty else { throw PlacemakingError.emptyValue(field: "--columns") }
-            return table.selecting(keys)
-        }
-        guard !options.wide, let brief = table.brief, [.table, .box, .markdown].contains(style) else { return table }
-        return table.selecting(brief)
+        format.write(try table.choosing(columnChoice(options, style: format.style)), to: &stream)
     }
 
     /// Prints one record and its sections in the requested format.

@@ -16,21 +16,43 @@ public struct CommandRunner {
 
     public init(context: CommandContext) { self.context = context }
 
+    /// What the grammar makes of a command's words: the command, or the message to print instead.
+    enum Parsed {
+        case command(ParsableCommand)
+        /// The parser's own output that ends the command successfully (`--help` in English).
+        case message(String)
+        case usageError(String)
+    }
+
+    /// Parses `arguments` as typed (full-width option names folded; an acting agency as the default
+    /// `--agency` of an add).
+    static func parse(_ arguments: [String], acting: String?, language: Language) -> Parsed {
+        do {
+            return .command(try RootCommand.parseAsRoot(withActingAgency(foldedOptionNames(arguments), acting: acting)))
+        } catch {
+            if RootCommand.exitCode(for: error) == .success { return .message(RootCommand.fullMessage(for: error)) }
+            return .usageError(UsageMessage.explain(RootCommand.message(for: error), arguments: arguments, language: language))
+        }
+    }
+
     @discardableResult
     public func run(_ arguments: [String]) -> ExitStatus {
         if Self.isHelpRequest(arguments) {
             return Self.writeHelp(arguments, language: context.language, console: context.console, width: context.terminalWidth)
         }
+        return run(arguments, parsed: Self.parse(arguments, acting: context.actingAgency, language: context.language))
+    }
+
+    /// Runs words already parsed (a one-shot command is parsed before the database is opened).
+    func run(_ arguments: [String], parsed: Parsed) -> ExitStatus {
         let command: ParsableCommand
-        do {
-            command = try RootCommand.parseAsRoot(Self.withActingAgency(Self.foldedOptionNames(arguments), acting: context.actingAgency))
-        } catch {
-            if RootCommand.exitCode(for: error) == .success {
-                context.console.write(RootCommand.fullMessage(for: error) + "\n")
-                return .success
-            }
-            context.console.writeError(UsageMessage.explain(RootCommand.message(for: error), arguments: arguments,
-                                                            language: context.language) + "\n")
+        switch parsed {
+        case .command(let parsedCommand): command = parsedCommand
+        case .message(let text):
+            context.console.write(text + "\n")
+            return .success
+        case .usageError(let text):
+            context.console.writeError(text + "\n")
             return .usage
         }
         guard let runnable = command as? RunnableCommand else {
@@ -57,18 +79,6 @@ public struct CommandRunner {
         guard let acting, !arguments.contains("--agency"),
               let option = CommandGrammar.root.resolve(arguments).command.option("--agency"), !option.isOptional else { return arguments }
         return arguments + ["--agency", acting]
-    }
-
-    /// The usage error of `arguments`, if the grammar refuses them, checked before any database is
-    /// opened, so a mistyped one-shot command creates no file.
-    static func usageError(_ arguments: [String], acting: String?, language: Language) -> String? {
-        do {
-            _ = try RootCommand.parseAsRoot(withActingAgency(foldedOptionNames(arguments), acting: acting))
-            return nil
-        } catch {
-            if RootCommand.exitCode(for: error) == .success { return nil }
-            return UsageMessage.explain(RootCommand.message(for: error), arguments: arguments, language: language)
-        }
     }
 
     /// Option names as a Chinese input method may type them: full-width `－－ａｇｅｎｃｙ` or a dash that

@@ -32,11 +32,16 @@ public enum PlacemakingMain {
             return CommandRunner.writeHelp(path, language: invocation.language, console: console, width: width).rawValue
         }
 
-        // A one-shot command the grammar refuses is answered before the database is opened or created.
-        if invocation.commandTexts.isEmpty, !invocation.command.isEmpty,
-           let problem = CommandRunner.usageError(invocation.command, acting: invocation.actingAgency, language: invocation.language) {
-            console.writeError(problem + "\n")
-            return ExitStatus.usage.rawValue
+        // A one-shot command is parsed once, before the database is opened: one the grammar refuses
+        // is answered without creating a file.
+        var oneShot: CommandRunner.Parsed?
+        if invocation.commandTexts.isEmpty, !invocation.command.isEmpty {
+            let parsed = CommandRunner.parse(invocation.command, acting: invocation.actingAgency, language: invocation.language)
+            if case .usageError(let problem) = parsed {
+                console.writeError(problem + "\n")
+                return ExitStatus.usage.rawValue
+            }
+            oneShot = parsed
         }
         if SystemIdentity.isSetGroupID {
             // A shared install: files it creates are the group's to read and write (0660), never the world's.
@@ -88,8 +93,8 @@ public enum PlacemakingMain {
             }
             return worst.rawValue
         }
-        if !invocation.command.isEmpty {
-            return runner.run(invocation.command).rawValue
+        if let oneShot {
+            return runner.run(invocation.command, parsed: oneShot).rawValue
         }
         let shell = Shell(runner: runner, bail: invocation.bail)
         if interactive { return shell.runInteractive().rawValue }

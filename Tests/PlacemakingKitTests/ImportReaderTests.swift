@@ -55,11 +55,8 @@ struct ImportReaderTests {
 
     @Test("100,000 mutated CSV inputs: rows or a message, never a crash or a hang")
     func fuzz() throws {
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func random(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func random(_ bound: Int) -> Int { generator.next(below: bound) }
         let base = Array("機關,計畫名稱,\"預算（萬元）\"\r\n六龜區,\"山城, \"\"創生\"\"\",500\n".unicodeScalars)
         let pieces: [Unicode.Scalar] = ["\"", ",", ";", "\t", "\r", "\n", "\u{FEFF}", "a", "龜", "\u{0}", "𡒊"]
         let start = Date()

@@ -3,20 +3,15 @@
 public enum ColumnChoice: Sendable, Equatable {
     case all, brief
     case named([String])
-}
 
-extension TableQuery {
-    /// The same query writing only the chosen columns, in the order chosen.
-    func choosing(_ choice: ColumnChoice) throws -> TableQuery {
-        let keys: [String]
-        switch choice {
-        case .all: return self
-        case .brief:
-            guard let brief else { return self }
-            keys = brief
+    /// The keys of the chosen columns, in the order chosen; nil for every column.
+    func keys(of columns: [ResultTable.Column], brief: [String]?) throws -> [String]? {
+        switch self {
+        case .all: return nil
+        case .brief: return brief
         case .named(let names):
             let table = ResultTable(columns: columns)
-            keys = try names.map { name in
+            let keys = try names.map { name in
                 guard let key = table.columnKey(named: name) else {
                     throw PlacemakingError.invalidValue(field: "--columns", value: name,
                                                         hint: "可用的欄位：" + columns.map(\.header).joined(separator: "、"))
@@ -24,7 +19,22 @@ extension TableQuery {
                 return key
             }
             guard !keys.isEmpty else { throw PlacemakingError.emptyValue(field: "--columns") }
+            return keys
         }
+    }
+}
+
+extension ResultTable {
+    /// The same table with only the chosen columns, in the order chosen.
+    public func choosing(_ choice: ColumnChoice) throws -> ResultTable {
+        try choice.keys(of: columns, brief: brief).map(selecting) ?? self
+    }
+}
+
+extension TableQuery {
+    /// The same query writing only the chosen columns, in the order chosen.
+    func choosing(_ choice: ColumnChoice) throws -> TableQuery {
+        guard let keys = try choice.keys(of: columns, brief: brief) else { return self }
         let indices = keys.compactMap { key in columns.firstIndex { $0.key == key } }
         let cells = self.cells
         return TableQuery(columns: indices.map { columns[$0] }, brief: nil, sql: sql, arguments: arguments) { row in

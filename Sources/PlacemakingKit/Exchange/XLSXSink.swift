@@ -177,7 +177,7 @@ public struct XLSXSink: TableSink {
         for (index, sheet) in book.sheets.enumerated() {
             list += "<sheet name=\"\(XMLText.attribute(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
-            printTitles += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escaped(quoted))!$1:$1</definedName>"
+            printTitles += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escaped(quoted))!$1:$1</definedName>" // `!` here is Excel's sheet!range reference inside a string, not an unwrap
         }
         return Self.header + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationshipsNamespace)\">"
             + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>\(list)</sheets>"
