@@ -14,7 +14,7 @@
 -- a test proves that a freshly migrated database has exactly this schema.
 --
 -- File identity: a ledger's header carries `PRAGMA application_id = 1347177803` (0x504C4D4B, "PLMK"),
--- set when the file is created (migration `0003 application id`). The program opens an existing file
+-- set when the file is created (migration `0005 application id`). The program opens an existing file
 -- only when it has this id (or, for files made before it, GRDB's migration table with our first
 -- migration); a file with another id, or with tables but not our migrations, is refused unchanged.
 PRAGMA application_id = 1347177803;
@@ -109,7 +109,9 @@ CREATE TABLE plan (
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
     , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
-CREATE INDEX plan_agency ON plan(agency_id);
+-- Import look-ups (0006): is this row of this file, or this agency's plan of this title, on record?
+CREATE INDEX plan_agency_title ON plan(agency_id, title);
+CREATE INDEX plan_source ON plan(source_id, source_section) WHERE source_id IS NOT NULL;
 
 -- One ministry's part in matching a plan (媒合): its subsidy (補助) and investment (投資) amounts as
 -- decided at an NDC working meeting.
@@ -146,6 +148,7 @@ CREATE TABLE business_proposal (
     updated_at      TEXT NOT NULL
     , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 CREATE INDEX business_proposal_plan ON business_proposal(plan_id);
+CREATE INDEX business_proposal_source ON business_proposal(source_id, source_section) WHERE source_id IS NOT NULL;
 
 -- A counseling visit (實地輔導) to an agency, usually with the NDC Southern Region Counseling Center.
 CREATE TABLE counseling_visit (
@@ -162,6 +165,8 @@ CREATE TABLE counseling_visit (
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
     , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
+CREATE INDEX counseling_visit_agency ON counseling_visit(agency_id, visited_on);
+CREATE INDEX counseling_visit_source ON counseling_visit(source_id, source_section) WHERE source_id IS NOT NULL;
 
 -- MARK: - Subsidies
 
@@ -208,6 +213,8 @@ CREATE TABLE subsidy_application (
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
     , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
+CREATE INDEX subsidy_application_agency ON subsidy_application(agency_id, title);
+CREATE INDEX subsidy_application_source ON subsidy_application(source_id, source_section) WHERE source_id IS NOT NULL;
 
 -- MARK: - Citizen participation (公民參與)
 
@@ -229,6 +236,7 @@ CREATE TABLE participation_case (
     updated_at      TEXT NOT NULL
     , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
 CREATE INDEX participation_case_year ON participation_case(year);
+CREATE INDEX participation_case_source ON participation_case(source_id, source_section) WHERE source_id IS NOT NULL;
 
 -- MARK: - Events
 

@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import PlacemakingKit
 
-/// `import plans|cases FILE`: records from a CSV, ODS or XLSX file, all or nothing.
+/// `import plans|proposals|visits|subsidies|cases FILE`: records from a CSV, ODS or XLSX file, all or
+/// nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "匯入 import from CSV, ODS or XLSX", subcommands: [Plans.self, Cases.self])
+        commandName: "import", abstract: "匯入 import from CSV, ODS or XLSX",
+        subcommands: [Plans.self, Proposals.self, Visits.self, Subsidies.self, Cases.self])
 
     /// The options every import takes.
     struct Options: ParsableArguments {
@@ -31,13 +33,11 @@ struct ImportCommand: ParsableCommand {
                 }
                 options.mappings[parts[0]] = field
             }
-            let showsProgress = isatty(STDERR_FILENO) == 1  // a terminal, not a log or a test
-            let report = try context.database.importFile(URL(fileURLWithPath: file), kind: kind, options: options) { rows in
-                if showsProgress, rows >= 5_000 {
-                    FileHandle.standardError.write(Data(context.language.pick("\r已讀 \(rows) 列…", "\r\(rows) rows read…").utf8))
-                }
+            var progress = ImportProgress(language: context.language, showing: isatty(STDERR_FILENO) == 1)  // a terminal, not a log
+            let report = try context.database.importFile(URL(fileURLWithPath: file), kind: kind, options: options) { rows, fraction in
+                progress.show(rows: rows, fraction: fraction)
             }
-            if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            progress.clear()
             if !report.skippedColumns.isEmpty {
                 context.say("略過欄位：" + report.skippedColumns.joined(separator: "、"), "columns left out: " + report.skippedColumns.joined(separator: ", "))
             }
@@ -66,6 +66,44 @@ struct ImportCommand: ParsableCommand {
                 """)
         @OptionGroup var options: Options
         func run(in context: CommandContext) throws { try options.run(.plans, in: context) }
+    }
+
+    struct Proposals: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "proposals", abstract: "匯入事業提案 import business proposals",
+            discussion: """
+                欄位：計畫編號（必填，plan list 的編號）、提案名稱／名稱（必填）、年度、提報日期、金額(元)、部會、狀態、
+                狀態日期、備註。機關由計畫而來；proposal list 匯出的檔案可再匯入。
+                例：
+                  import proposals 事業提案.csv --dry-run
+                """)
+        @OptionGroup var options: Options
+        func run(in context: CommandContext) throws { try options.run(.proposals, in: context) }
+    }
+
+    struct Visits: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "visits", abstract: "匯入實地輔導紀錄 import counseling visits",
+            discussion: """
+                欄位：受輔導機關／機關（必填）、同行單位、計畫編號、日期、年度、事由、備註。輔導紀錄由研考會登錄。
+                例：
+                  import visits 輔導紀錄.xlsx
+                """)
+        @OptionGroup var options: Options
+        func run(in context: CommandContext) throws { try options.run(.visits, in: context) }
+    }
+
+    struct Subsidies: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "subsidies", abstract: "匯入補助申請 import subsidy applications",
+            discussion: """
+                欄位：機關（必填）、申請計畫名稱／名稱（必填）、年度（必填）、補助計畫、徵案次數、計畫編號、申請金額(元)、
+                提報日期、狀態、狀態日期、備註。核定金額與核定日期不匯入：核定由研考會以 subsidy award 登錄。
+                例：
+                  import subsidies 補助申請.ods --dry-run
+                """)
+        @OptionGroup var options: Options
+        func run(in context: CommandContext) throws { try options.run(.subsidies, in: context) }
     }
 
     struct Cases: RunnableCommand {

@@ -19,6 +19,7 @@ extension AppDatabase {
         migrator.registerMigration("0005 application id") { db in
             try db.execute(sql: "PRAGMA application_id = \(LedgerFileCheck.applicationID)")
         }
+        migrator.registerMigration("0006 import look-ups") { db in try db.execute(sql: try migrationSQL("0006_import_lookups")) }
         return migrator
     }
 

@@ -21,13 +21,14 @@ public struct ImportOptions: Sendable {
 }
 
 extension AppDatabase {
-    /// Imports the plans or cases of a file in one transaction: every row is parsed with the rules of
-    /// typed input and written, and the transaction is kept only when no row was refused and this is
-    /// not a dry run, so a file goes in whole or not at all. Rows already imported from the same file
-    /// (same SHA-256 and row) or already in the ledger (same agency, title and date) are counted, not
-    /// added. `progress` hears the number of rows read so far.
+    /// Imports the records of a file in one transaction: every row is parsed with the rules of typed
+    /// input and written by the same code as the command that enters one record, and the transaction is
+    /// kept only when no row was refused and this is not a dry run, so a file goes in whole or not at
+    /// all. Rows already imported from the same file (same SHA-256 and row) or already in the ledger
+    /// (same natural key, e.g. agency, title and date of a plan) are counted, not added. `progress` hears
+    /// every 1,000 rows how many were read and what part of the file that is.
     public func importFile(_ url: URL, kind: ImportKind, options: ImportOptions = ImportOptions(),
-                           progress: ((Int) -> Void)? = nil) throws -> ImportReport {
+                           progress: ((_ rowsRead: Int, _ fractionRead: Double) -> Void)? = nil) throws -> ImportReport {
         var source = try ImportSource(url: url, sheet: options.sheet, encoding: options.encoding)
         guard let header = try source.next() else { throw PlacemakingError.importMissingColumn(field: ImportField.required(of: kind)[0].label, headers: []) }
         let headers = header.cells.map(\.text)
@@ -52,7 +53,7 @@ extension AppDatabase {
             var rowsRead = 0
             while let row = try source.next() {
                 rowsRead += 1
-                if rowsRead % 1000 == 0 { progress?(rowsRead) }
+                if rowsRead % 1000 == 0 { progress?(rowsRead, source.fractionRead) }
                 if row.cells.allSatisfy({ $0.text.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
                 var values = ImportValues(row: row, language: options.language)
                 for column in columns where column.field != .ignored {
@@ -67,7 +68,7 @@ extension AppDatabase {
                         firstAdded = false
                     }
                     do {
-                        if try values.exists(db, kind: kind, document: document, section: section) {
+                        if try values.exists(db, kind: kind, document: document, section: section, change: change) {
                             report.existing += 1
                             continue
                         }
@@ -82,13 +83,13 @@ extension AppDatabase {
                     report.problems += values.problems
                 }
             }
-            progress?(rowsRead)
+            progress?(rowsRead, 1)
             if report.added > 0 {
                 try db.execute(sql: """
                     INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
                     VALUES (?, ?, ?, 'source_document', NULL, NULL,
                             json_object('id', ?, 'file', ?, 'added', ?, 'existing', ?))
-                    """, arguments: [change.stamp, change.actor, kind == .plans ? "plan.import" : "case.import",
+                    """, arguments: [change.stamp, change.actor, kind.auditAction,
                                      document, source.fileName, report.added, report.existing])
             }
             return (report, report.problems.isEmpty && !options.dryRun)

@@ -1,9 +1,11 @@
 import Foundation
 
 /// What a column of an imported file holds, found from its header in Chinese or English with the
-/// aliases people use; the headers `export` writes are among them, so an exported file comes back in.
+/// aliases people use; the headers `export` and the lists write are among them, so an exported file
+/// comes back in.
 public enum ImportField: String, CaseIterable, Sendable {
-    case agency, title, submitted, budget, status, statusOn, note, year, method, subsidized, subsidy, ignored
+    case agency, title, submitted, budget, amount, status, statusOn, note, year, method, subsidized, subsidy
+    case plan, ministry, partner, visited, purpose, programme, round, ignored
 
     /// The Chinese name, for messages and for `--map`.
     public var label: String {
@@ -12,6 +14,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .title: "名稱"
         case .submitted: "提報日期"
         case .budget: "預算"
+        case .amount: "金額"
         case .status: "狀態"
         case .statusOn: "狀態日期"
         case .note: "備註"
@@ -19,6 +22,13 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .method: "參與方式"
         case .subsidized: "市府補助"
         case .subsidy: "補助金額"
+        case .plan: "計畫編號"
+        case .ministry: "部會"
+        case .partner: "同行單位"
+        case .visited: "日期"
+        case .purpose: "事由"
+        case .programme: "補助計畫"
+        case .round: "徵案次數"
         case .ignored: "略過"
         }
     }
@@ -27,6 +37,9 @@ public enum ImportField: String, CaseIterable, Sendable {
     public static func fields(of kind: ImportKind) -> [ImportField] {
         switch kind {
         case .plans: [.agency, .title, .submitted, .budget, .status, .statusOn, .note]
+        case .proposals: [.plan, .title, .year, .submitted, .amount, .ministry, .status, .statusOn, .note]
+        case .visits: [.agency, .partner, .plan, .visited, .year, .purpose, .note]
+        case .subsidies: [.agency, .title, .year, .programme, .round, .plan, .amount, .submitted, .status, .statusOn, .note]
         case .cases: [.year, .title, .agency, .method, .subsidized, .subsidy, .status, .statusOn, .note]
         }
     }
@@ -34,6 +47,9 @@ public enum ImportField: String, CaseIterable, Sendable {
     public static func required(of kind: ImportKind) -> [ImportField] {
         switch kind {
         case .plans: [.agency, .title]
+        case .proposals: [.plan, .title]
+        case .visits: [.agency]
+        case .subsidies: [.agency, .title, .year]
         case .cases: [.year, .title]
         }
     }
@@ -60,19 +76,26 @@ public enum ImportField: String, CaseIterable, Sendable {
         let bare = key.replacingOccurrences(of: "(元)", with: "").replacingOccurrences(of: "(萬元)", with: "")
             .replacingOccurrences(of: "(千元)", with: "").replacingOccurrences(of: "(億元)", with: "")
             .replacingOccurrences(of: "(nt$)", with: "")
-        let common: [String: ImportField] = [
-            "機關": .agency, "提案機關": .agency, "單位": .agency, "提報機關": .agency, "機關名稱": .agency, "agency": .agency,
-            "狀態": .status, "status": .status,
-            "狀態日期": .statusOn, "statusdate": .statusOn, "statuson": .statusOn,
-            "備註": .note, "note": .note, "說明": .note,
-            "編號": .ignored, "id": .ignored, "階段": .ignored, "phase": .ignored, "資料來源": .ignored, "source": .ignored,
-            "來源章節": .ignored, "sourcesection": .ignored, "建立時間": .ignored, "createdat": .ignored,
-            "修改時間": .ignored, "updatedat": .ignored,
-        ]
-        let specific: [String: ImportField]
+        guard let field = specific(kind)[bare] ?? common[bare] else { return nil }
+        return (field, unit)
+    }
+
+    /// Headers every kind understands the same way; the columns a list or an export adds that an
+    /// import does not take (id, phase, provenance, timestamps) are known and left out quietly.
+    private static let common: [String: ImportField] = [
+        "機關": .agency, "提案機關": .agency, "單位": .agency, "提報機關": .agency, "機關名稱": .agency, "agency": .agency,
+        "狀態": .status, "status": .status,
+        "狀態日期": .statusOn, "statusdate": .statusOn, "statuson": .statusOn,
+        "備註": .note, "note": .note, "說明": .note,
+        "編號": .ignored, "id": .ignored, "階段": .ignored, "phase": .ignored, "資料來源": .ignored, "source": .ignored,
+        "來源章節": .ignored, "sourcesection": .ignored, "建立時間": .ignored, "createdat": .ignored,
+        "修改時間": .ignored, "updatedat": .ignored, "版本": .ignored, "version": .ignored,
+    ]
+
+    private static func specific(_ kind: ImportKind) -> [String: ImportField] {
         switch kind {
         case .plans:
-            specific = [
+            [
                 "計畫名稱": .title, "名稱": .title, "計畫": .title, "title": .title, "plan": .title,
                 "提報日期": .submitted, "日期": .submitted, "submitted": .submitted, "submittedon": .submitted,
                 "預算": .budget, "總經費": .budget, "經費": .budget, "budget": .budget,
@@ -80,8 +103,36 @@ public enum ImportField: String, CaseIterable, Sendable {
                 "媒合投資": .ignored, "matches": .ignored, "matchedministries": .ignored, "matchedsubsidy": .ignored,
                 "matchedinvestment": .ignored,
             ]
+        case .proposals:
+            [
+                "計畫編號": .plan, "planid": .plan, "計畫": .plan, "plan": .plan,
+                "提案名稱": .title, "事業提案": .title, "名稱": .title, "title": .title,
+                "年度": .year, "year": .year, "提報日期": .submitted, "日期": .submitted, "submitted": .submitted, "submittedon": .submitted,
+                "金額": .amount, "提案金額": .amount, "申請金額": .amount, "amount": .amount,
+                "部會": .ministry, "主管部會": .ministry, "申請部會": .ministry, "ministry": .ministry,
+                // The proposal's agency is its plan's.
+                "機關": .ignored, "agency": .ignored,
+            ]
+        case .visits:
+            [
+                "受輔導機關": .agency, "受訪機關": .agency,
+                "同行單位": .partner, "陪同單位": .partner, "partner": .partner,
+                "計畫編號": .plan, "planid": .plan,
+                "日期": .visited, "輔導日期": .visited, "訪視日期": .visited, "visitedon": .visited, "date": .visited,
+                "年度": .year, "year": .year, "事由": .purpose, "目的": .purpose, "輔導事由": .purpose, "purpose": .purpose,
+            ]
+        case .subsidies:
+            [
+                "申請機關": .agency,
+                "申請計畫名稱": .title, "計畫名稱": .title, "名稱": .title, "title": .title,
+                "補助計畫": .programme, "programme": .programme, "program": .programme,
+                "年度": .year, "year": .year, "徵案次數": .round, "次數": .round, "梯次": .round, "round": .round,
+                "計畫編號": .plan, "planid": .plan,
+                "申請金額": .amount, "金額": .amount, "requested": .amount, "amount": .amount,
+                "提報日期": .submitted, "申請日期": .submitted, "日期": .submitted, "submitted": .submitted, "submittedon": .submitted,
+            ]
         case .cases:
-            specific = [
+            [
                 "案件名稱": .title, "名稱": .title, "案名": .title, "title": .title,
                 "年度": .year, "year": .year, "參與方式": .method, "方式": .method, "method": .method,
                 "市府補助": .subsidized, "獲補助": .subsidized, "補助": .subsidized, "subsidized": .subsidized,
@@ -89,12 +140,5 @@ public enum ImportField: String, CaseIterable, Sendable {
                 "僅知件數": .ignored, "placeholder": .ignored,
             ]
         }
-        guard let field = specific[bare] ?? common[bare] else { return nil }
-        return (field, unit)
     }
-}
-
-/// What an import makes: plans or participation cases.
-public enum ImportKind: String, CaseIterable, Sendable {
-    case plans, cases
 }

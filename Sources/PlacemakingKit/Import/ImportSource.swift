@@ -1,38 +1,40 @@
 import Foundation
 
-/// The rows of a file to import, whatever its format: CSV streamed row by row from its decoded text,
-/// a workbook's sheet read whole. Also names the file by its SHA-256 for provenance.
+/// The rows of a file to import, whatever its format: CSV read row by row from the file's bytes
+/// (memory-mapped, so a large file is never held as text), a workbook's sheet read whole. Also names
+/// the file by its SHA-256 for provenance.
 public struct ImportSource {
     public let fileName: String
     public let sha256: String
     /// The encoding a CSV file was read in; nil for workbooks.
     public let encoding: TextEncoding?
     private var csv: CSVReader?
-    private var sheetRows: IndexingIterator<[ImportRow]>?
+    private var sheetRows: [ImportRow] = []
+    private var sheetIndex = 0
     private var csvRow = 0
 
     public init(url: URL, sheet: String? = nil, encoding forced: TextEncoding? = nil) throws {
         fileName = url.lastPathComponent
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw PlacemakingError.importFileUnreadable(path: url.path, detail: (error as NSError).localizedDescription)
         }
         sha256 = SHA256.hex(data)
         switch url.pathExtension.lowercased() {
         case "csv", "tsv", "txt":
-            let decoded = forced.map { encoding in encoding.decode(data).map { ($0, encoding) } } ?? TextEncoding.detect(data)
+            let decoded = forced.map { encoding in encoding.utf8(data).map { ($0, encoding) } } ?? TextEncoding.detectUTF8(data)
             switch decoded {
-            case .success(let (text, used)):
-                csv = CSVReader(text: text)
+            case .success(let (bytes, used)):
+                csv = CSVReader(utf8: bytes)
                 encoding = used
             case .failure(let failure):
                 throw PlacemakingError.fileNotText(path: url.lastPathComponent, byteOffset: failure.offset, line: failure.line)
             }
         case "xlsx":
-            sheetRows = try XLSXReader.rows(of: url, sheet: sheet).makeIterator()
+            sheetRows = try XLSXReader.rows(of: url, sheet: sheet)
             encoding = nil
         case "ods":
-            sheetRows = try ODSReader.rows(of: url, sheet: sheet).makeIterator()
+            sheetRows = try ODSReader.rows(of: url, sheet: sheet)
             encoding = nil
         default:
             throw PlacemakingError.importUnknownFormat(path: url.lastPathComponent)
@@ -47,6 +49,14 @@ public struct ImportSource {
             csvRow += 1
             return ImportRow(number: csvRow, cells: fields.map { $0.isEmpty ? .empty : .text($0) })
         }
-        return sheetRows?.next()
+        guard sheetIndex < sheetRows.count else { return nil }
+        sheetIndex += 1
+        return sheetRows[sheetIndex - 1]
+    }
+
+    /// How much of the file has been read, from 0 to 1.
+    public var fractionRead: Double {
+        if let csv { return csv.fractionRead }
+        return sheetRows.isEmpty ? 1 : Double(sheetIndex) / Double(sheetRows.count)
     }
 }

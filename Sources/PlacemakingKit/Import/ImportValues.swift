@@ -9,8 +9,12 @@ struct ImportValues {
     var problems: [ImportReport.Problem] = []
     var texts: [ImportField: String] = [:]
     var dates: [ImportField: ROCDate] = [:]
+    /// Date fields known only as an upper bound (`111/06/30前`, `by 2022-06-30`).
+    var onOrBefore: Set<ImportField> = []
     var amounts: [ImportField: Money] = [:]
     var year: Int?
+    var round: Int?
+    var planId: Int64?
     var subsidized: Bool?
     /// The header each field came from, to point at the cell of a refusal found when writing.
     var headers: [ImportField: String] = [:]
@@ -25,18 +29,23 @@ struct ImportValues {
         guard let text = Self.known(cell) else { return }
         do {
             switch field {
-            case .submitted, .statusOn: dates[field] = try Self.date(cell, text: text)
-            case .budget, .subsidy: amounts[field] = try Self.money(cell, text: text, unit: unit)
-            case .year:
-                if case .number(let n) = cell, let value = Int(n.hasSuffix(".0") ? String(n.dropLast(2)) : n) {
-                    year = try ROCDate.parseYear(String(value))
-                } else {
-                    year = try ROCDate.parseYear(text)
+            case .submitted, .statusOn, .visited:
+                let (day, bound) = try Self.date(cell, text: text)
+                dates[field] = day
+                if bound { onOrBefore.insert(field) }
+            case .budget, .subsidy, .amount: amounts[field] = try Self.money(cell, text: text, unit: unit)
+            case .year: year = try ROCDate.parseYear(Self.wholeNumber(cell) ?? text)
+            case .round, .plan:
+                guard let number = Int64(Self.wholeNumber(cell) ?? text.applyingFullwidthDigitFolding()), number >= 1,
+                      number <= (field == .round ? 99 : Int64(Int32.max)) else {
+                    throw PlacemakingError.invalidValue(field: header, value: text, hint: field == .round
+                        ? "請填 1 以上的整數次數，例如 2" : "請填計畫編號（plan list 的「編號」），例如 12")
                 }
+                if field == .round { round = Int(number) } else { planId = number }
             case .subsidized: subsidized = try Self.yesNo(cell, text: text)
             case .title, .method: texts[field] = try requireText(text, field: header, as: .short)
-            case .note: texts[field] = try optionalText(text, field: header, as: .note)
-            case .agency, .status: texts[field] = text.trimmingCharacters(in: .whitespaces)
+            case .note, .purpose: texts[field] = try optionalText(text, field: header, as: .note)
+            case .agency, .status, .ministry, .partner, .programme: texts[field] = text.trimmingCharacters(in: .whitespaces)
             case .ignored: break
             }
         } catch let error as PlacemakingError {
@@ -47,34 +56,71 @@ struct ImportValues {
     }
 
     /// Whether the row is in the ledger already: imported from this file's row before, or the same
-    /// record entered another way.
-    func exists(_ db: Database, kind: ImportKind, document: String, section: String) throws -> Bool {
-        let agencyId = try texts[.agency].map { try db.agency(named: $0, kinds: [.district, .bureau]).id }
+    /// record entered another way (its natural key: agency, title and date for a plan …). Two look-ups,
+    /// each by its own index (0006), rather than one `OR` that SQLite would answer by scanning.
+    func exists(_ db: Database, kind: ImportKind, document: String, section: String, change: Change) throws -> Bool {
+        let table = Self.table(of: kind)
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE source_id = ? AND source_section = ?)",
+                             arguments: [document, section]) == true { return true }
+        let agencyId = try texts[.agency].map { try change.lookups.agencyID(db, named: $0, kinds: [.district, .bureau]) }
+        let (condition, arguments): (String, StatementArguments)
         switch kind {
         case .plans:
-            return try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM plan WHERE (source_id = ? AND source_section = ?)
-                    OR (agency_id = ? AND title IS ? AND submitted_on IS ?))
-                """, arguments: [document, section, agencyId, texts[.title], dates[.submitted]?.iso]) ?? false
+            (condition, arguments) = ("agency_id = ? AND title IS ? AND submitted_on IS ?", [agencyId, texts[.title], dates[.submitted]?.iso])
+        case .proposals:
+            (condition, arguments) = ("plan_id = ? AND title IS ? AND year IS ?", [planId, texts[.title], year ?? dates[.submitted]?.rocYear])
+        case .visits:
+            (condition, arguments) = ("agency_id = ? AND visited_on IS ? AND purpose IS ?", [agencyId, dates[.visited]?.iso, texts[.purpose]])
+        case .subsidies:
+            (condition, arguments) = ("""
+                agency_id = ? AND title IS ? AND call_round_id IN (SELECT id FROM call_round WHERE year = ? AND (? IS NULL OR round = ?))
+                """, [agencyId, texts[.title], year, round, round])
         case .cases:
-            return try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM participation_case WHERE (source_id = ? AND source_section = ?)
-                    OR (year = ? AND title IS ? AND agency_id IS ?))
-                """, arguments: [document, section, year, texts[.title], agencyId]) ?? false
+            (condition, arguments) = ("year = ? AND title IS ? AND agency_id IS ?", [year, texts[.title], agencyId])
+        }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))", arguments: arguments) ?? false
+    }
+
+    static func table(of kind: ImportKind) -> String {
+        switch kind {
+        case .plans: Plan.databaseTableName
+        case .proposals: BusinessProposal.databaseTableName
+        case .visits: CounselingVisit.databaseTableName
+        case .subsidies: SubsidyApplication.databaseTableName
+        case .cases: ParticipationCase.databaseTableName
         }
     }
 
+    /// Writes the row's record with the same rules as the command that enters it by hand.
     func write(_ db: Database, kind: ImportKind, source: (id: String, section: String), change: Change) throws {
+        let action = kind.auditAction
         switch kind {
         case .plans:
             try db.submitPlan(agency: texts[.agency] ?? "", title: texts[.title] ?? "", submittedOn: dates[.submitted],
                               budget: amounts[.budget], note: texts[.note], status: texts[.status], statusOn: dates[.statusOn],
-                              source: source, action: "plan.import", change: change)
+                              statusOnOrBefore: onOrBefore.contains(.statusOn), source: source, action: action, change: change)
+        case .proposals:
+            guard let planId else { throw PlacemakingError.emptyValue(field: headers[.plan] ?? ImportField.plan.label) }
+            try db.fileProposal(plan: planId, title: texts[.title] ?? "", year: year, submittedOn: dates[.submitted],
+                                amount: amounts[.amount], ministry: texts[.ministry], note: texts[.note], status: texts[.status],
+                                statusOn: dates[.statusOn], statusOnOrBefore: onOrBefore.contains(.statusOn),
+                                source: source, action: action, change: change)
+        case .visits:
+            try db.recordVisit(agency: texts[.agency] ?? "", partner: texts[.partner], plan: planId, on: dates[.visited],
+                               year: year, purpose: texts[.purpose], note: texts[.note], source: source, action: action, change: change)
+        case .subsidies:
+            guard let year else { throw PlacemakingError.emptyValue(field: headers[.year] ?? ImportField.year.label) }
+            try db.applyForSubsidy(agency: texts[.agency] ?? "", title: texts[.title] ?? "", year: year, round: round,
+                                   programme: texts[.programme], plan: planId, requested: amounts[.amount],
+                                   submittedOn: dates[.submitted], note: texts[.note], status: texts[.status],
+                                   statusOn: dates[.statusOn], statusOnOrBefore: onOrBefore.contains(.statusOn),
+                                   source: source, action: action, change: change)
         case .cases:
-            guard let year else { throw PlacemakingError.emptyValue(field: headers[.year] ?? "年度") }
+            guard let year else { throw PlacemakingError.emptyValue(field: headers[.year] ?? ImportField.year.label) }
             try db.addCase(year: year, title: texts[.title] ?? "", agency: texts[.agency], method: texts[.method],
                            subsidized: subsidized, subsidy: amounts[.subsidy], note: texts[.note], status: texts[.status],
-                           statusOn: dates[.statusOn], source: source, action: "case.import", change: change)
+                           statusOn: dates[.statusOn], statusOnOrBefore: onOrBefore.contains(.statusOn),
+                           source: source, action: action, change: change)
         }
     }
 
@@ -82,9 +128,13 @@ struct ImportValues {
     mutating func blame(_ error: PlacemakingError) {
         let field: ImportField?
         switch error {
-        case .unknownAgency, .wrongAgencyKind, .outsideScope: field = .agency
+        case .unknownAgency, .wrongAgencyKind:
+            field = headers[.agency] != nil ? .agency : headers[.ministry] != nil ? .ministry : .partner
+        case .outsideScope: field = headers[.plan] != nil && headers[.agency] == nil ? .plan : .agency
+        case .notFound: field = .plan
         case .unknownStatus, .decisionKeptByRDEC, .transitionNotAllowed, .amountNotGranted: field = .status
-        case .dateInFuture(let which, _, _): field = which == .submitted ? .submitted : .statusOn
+        case .dateInFuture(let which, _, _):
+            field = which == .submitted || which == .filed ? .submitted : which == .visited ? .visited : .statusOn
         case .statusDateOutOfOrder: field = .statusOn
         case .subsidyContradictsStatus: field = .subsidized
         case .emptyValue(let name): field = headers.first { $0.value == name }?.key ?? (name == "機關" ? .agency : nil)
@@ -104,23 +154,30 @@ struct ImportValues {
         return text
     }
 
-    /// A date cell, a spreadsheet serial number, or text in any typed form; `前`/`by` of an upper-bound
-    /// date as `export` writes it is dropped.
-    static func date(_ cell: ImportCell, text: String) throws -> ROCDate {
+    /// A spreadsheet number cell that holds a whole number, as digits (`112.0` → `112`).
+    static func wholeNumber(_ cell: ImportCell) -> String? {
+        guard case .number(let n) = cell, let value = Double(n), value == value.rounded(), abs(value) < 1e15 else { return nil }
+        return String(Int64(value))
+    }
+
+    /// A date cell, a spreadsheet serial number, or text in any typed form; `前`/`by` marks a date known
+    /// only as an upper bound, as `export` writes one (true in the result).
+    static func date(_ cell: ImportCell, text: String) throws -> (ROCDate, Bool) {
         switch cell {
-        case .date(let day): return day
+        case .date(let day): return (day, false)
         case .number(let n):
             if let serial = Double(n), serial >= 1, serial < 1_000_000, !(n.count == 7 || n.count == 8) {
                 let days = Int(serial.rounded(.down)) - SpreadsheetSerial.epochOffset
                 let civil = ROCDate.civilDate(daysSince1970: days)
-                if let day = ROCDate(year: civil.year, month: civil.month, day: civil.day) { return day }
+                if let day = ROCDate(year: civil.year, month: civil.month, day: civil.day) { return (day, false) }
             }
-            return try ROCDate.parse(text)
+            return (try ROCDate.parse(text), false)
         default:
             var typed = text
-            if typed.hasSuffix("前") { typed.removeLast() }
-            if typed.lowercased().hasPrefix("by ") { typed.removeFirst(3) }
-            return try ROCDate.parse(typed)
+            var bound = false
+            if typed.hasSuffix("前") { typed.removeLast(); bound = true }
+            if typed.lowercased().hasPrefix("by ") { typed.removeFirst(3); bound = true }
+            return (try ROCDate.parse(typed), bound)
         }
     }
 

@@ -112,6 +112,8 @@ public enum ODSReader {
             case "float", "percentage", "currency":
                 if let cellValue { return .number(cellValue) }
             case "date":
+                // A date shown with 前 / by is an upper bound (as `export` writes one): its text keeps that.
+                if text.hasSuffix("前") || text.lowercased().hasPrefix("by ") { return .text(text) }
                 if let cellValue, let day = ROCDate(iso: String(cellValue.prefix(10))) { return .date(day) }
             case "boolean":
                 if let cellValue { return .boolean(cellValue == "true") }

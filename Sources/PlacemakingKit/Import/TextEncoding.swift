@@ -31,13 +31,21 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     /// The text of `data` in this encoding (a UTF-8 BOM dropped), or the offset of the first byte that
     /// does not belong to it.
     public func decode(_ data: Data) -> Result<String, DecodingFailure> {
-        let bytes = [UInt8](data)
+        utf8(data).map { bytes in
+            String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes, as: UTF8.self)
+        }
+    }
+
+    /// `data` as UTF-8 bytes: itself when it is valid UTF-8 (a BOM kept, for the reader to skip), else
+    /// its text converted once; or the offset of the first byte that does not belong to this encoding.
+    /// A UTF-8 file, the usual case, is checked in place and never copied.
+    public func utf8(_ data: Data) -> Result<Data, DecodingFailure> {
         switch self {
         case .utf8:
-            if let bad = Self.firstInvalidUTF8(bytes) { return .failure(DecodingFailure(bytes: bytes, offset: bad)) }
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            return .success(String(decoding: bytes[start...], as: UTF8.self))
+            if let bad = data.withUnsafeBytes(Self.firstInvalidUTF8) { return .failure(DecodingFailure(bytes: data, offset: bad)) }
+            return .success(data)
         case .big5, .big5HKSCS:
+            let bytes = [UInt8](data)
             let shape = Self.big5Shape(bytes, leads: self == .big5 ? 0xA1...0xF9 : 0x81...0xFE)
             if let bad = shape.invalidAt { return .failure(DecodingFailure(bytes: bytes, offset: bad)) }
             guard let text = String(data: data, encoding: foundation) else {
@@ -49,21 +57,28 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             if scalars.count < shape.characters || scalars.contains("\u{FFFD}") {
                 return .failure(DecodingFailure(bytes: bytes, offset: Self.firstUnmapped(bytes, encoding: foundation)))
             }
-            return .success(text)
+            return .success(Data(text.utf8))
         }
     }
 
     /// Tries UTF-8, then Big5 (CP950), then Big5-HKSCS; the failure reported is UTF-8's, the encoding
     /// the file most likely meant.
     public static func detect(_ data: Data) -> Result<(String, TextEncoding), DecodingFailure> {
+        detectUTF8(data).map { bytes, encoding in
+            (String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes, as: UTF8.self), encoding)
+        }
+    }
+
+    /// `detect`, giving UTF-8 bytes (`utf8(_:)`) instead of text.
+    public static func detectUTF8(_ data: Data) -> Result<(Data, TextEncoding), DecodingFailure> {
         var first: DecodingFailure?
         for encoding in allCases {
-            switch encoding.decode(data) {
-            case .success(let text): return .success((text, encoding))
+            switch encoding.utf8(data) {
+            case .success(let bytes): return .success((bytes, encoding))
             case .failure(let failure): first = first ?? failure
             }
         }
-        return .failure(first ?? DecodingFailure(bytes: [], offset: 0))
+        return .failure(first ?? DecodingFailure(bytes: [UInt8](), offset: 0))
     }
 
     /// Where a decoding failed: byte offset from 0 and line from 1.
@@ -71,13 +86,13 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         public let offset: Int
         public let line: Int
 
-        init(bytes: [UInt8], offset: Int) {
+        init<Bytes: Collection<UInt8>>(bytes: Bytes, offset: Int) {
             self.offset = offset
-            line = 1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            line = 1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
     }
 
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]

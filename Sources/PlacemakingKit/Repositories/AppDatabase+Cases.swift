@@ -90,6 +90,7 @@ extension Database {
     @discardableResult
     func addCase(year: Int, title: String, agency: String? = nil, method: String? = nil, subsidized: Bool? = nil,
                  subsidy: Money? = nil, note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil,
+                 statusOnOrBefore: Bool = false,
                  source: (id: String, section: String)? = nil, action: String = "case.add", change: Change) throws -> Int64 {
         if let subsidy, subsidized == false {
             throw PlacemakingError.invalidValue(field: "補助金額", value: subsidy.formatted, hint: "未獲補助的案件不能有補助金額；請去掉 --subsidized no")
@@ -102,14 +103,14 @@ extension Database {
         }
         if isSubsidized { try checkDecision(.caseSubsidy, change: change) }
         var record = ParticipationCase(
-            year: year, agencyId: try agency.map { try self.agencyID(named: $0, kinds: [.district, .bureau]) },
+            year: year, agencyId: try agency.map { try change.lookups.agencyID(self, named: $0, kinds: [.district, .bureau]) },
             title: try requireText(title, field: "案件名稱", as: .short), method: try optionalText(method, field: "參與方式", as: .short),
             status: start.name, subsidized: isSubsidized,
             subsidyAmount: subsidy?.yuan, isPlaceholder: false, note: try optionalText(note, field: "備註", as: .note),
             sourceId: source?.id, sourceSection: source?.section,
             createdAt: change.stamp, updatedAt: change.stamp)
         let id = try insertAudited(&record, action: action, change: change)
-        try startHistory(.case, id: id, status: record.status, on: statusOn, change: change)
+        try startHistory(.case, id: id, status: record.status, on: statusOn, onOrBefore: statusOnOrBefore, change: change)
         return id
     }
 }

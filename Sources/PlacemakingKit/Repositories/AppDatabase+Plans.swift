@@ -112,27 +112,30 @@ extension Database {
     /// `source` is the provenance of a plan that came from a file.
     @discardableResult
     func submitPlan(agency: String, title: String, submittedOn: ROCDate? = nil, budget: Money? = nil,
-                    note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil,
+                    note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil, statusOnOrBefore: Bool = false,
                     source: (id: String, section: String)? = nil, action: String = "plan.submit", change: Change) throws -> Int64 {
         try change.checkHappened(submittedOn, .submitted)
-        let owner = try self.agency(named: agency, kinds: [.district, .bureau])
+        let owner = try change.lookups.agency(self, named: agency, kinds: [.district, .bureau])
         var plan = Plan(agencyId: try owner.storedID(), title: try requireText(title, field: "計畫名稱", as: .short),
                         status: try startingStatus(.plan, requested: status, change: change),
                         submittedOn: submittedOn?.iso, budget: budget?.yuan, note: try optionalText(note, field: "備註", as: .note),
                         sourceId: source?.id, sourceSection: source?.section,
                         createdAt: change.stamp, updatedAt: change.stamp)
         let id = try insertAudited(&plan, action: action, change: change)
-        try startHistory(.plan, id: id, status: plan.status, on: statusOn ?? submittedOn, change: change)
+        try startHistory(.plan, id: id, status: plan.status, on: statusOn ?? submittedOn,
+                         onOrBefore: statusOn != nil && statusOnOrBefore, change: change)
         return id
     }
 
     /// The first history entry of a new record, dated `on`: the `--on` the user gave, else the record's
     /// own date (submitted, filed …) so that last month's events entered this month keep their dates,
-    /// else today. A future date is refused.
-    func startHistory(_ kind: RecordKind, id: Int64, status: String, on date: ROCDate?, change: Change) throws {
+    /// else today. A future date is refused. `onOrBefore` marks a date known only as an upper bound
+    /// (「111/06/30前」 in a report or an exported file).
+    func startHistory(_ kind: RecordKind, id: Int64, status: String, on date: ROCDate?, onOrBefore: Bool = false,
+                      change: Change) throws {
         let day = date ?? change.today
         try checkStatusDate(day, kind: kind, id: id, change: change)
-        try appendHistory(kind, id: id, status: status, on: day, note: nil, change: change)
+        try appendHistory(kind, id: id, status: status, on: day, onOrBefore: date != nil && onOrBefore, note: nil, change: change)
     }
 }
 

@@ -9,18 +9,8 @@ extension AppDatabase {
                              amount: Money? = nil, ministry: String? = nil, note: String? = nil,
                              status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
-            try change.checkHappened(submittedOn, .submitted)
-            _ = try db.require(Plan.self, id: planId, kind: .plan)
-            try db.checkLink(table: "plan", id: planId, change: change)
-            var proposal = BusinessProposal(
-                planId: planId, year: year ?? submittedOn?.rocYear ?? change.today.rocYear,
-                title: try requireText(title, field: "提案名稱", as: .short), status: try db.startingStatus(.proposal, requested: status, change: change),
-                submittedOn: submittedOn?.iso, amount: amount?.yuan,
-                ministryId: try ministry.map { try db.agencyID(named: $0, kinds: [.ministry]) },
-                note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
-            let id = try db.insertAudited(&proposal, action: "proposal.file", change: change)
-            try db.startHistory(.proposal, id: id, status: proposal.status, on: statusOn ?? submittedOn, change: change)
-            return id
+            try db.fileProposal(plan: planId, title: title, year: year, submittedOn: submittedOn, amount: amount,
+                                ministry: ministry, note: note, status: status, statusOn: statusOn, change: change)
         }
     }
 
@@ -51,6 +41,28 @@ extension AppDatabase {
 }
 
 extension Database {
+    /// `fileProposal` inside a transaction the caller holds (an import files many in one); `source` is
+    /// the provenance of a proposal that came from a file.
+    @discardableResult
+    func fileProposal(plan planId: Int64, title: String, year: Int? = nil, submittedOn: ROCDate? = nil,
+                      amount: Money? = nil, ministry: String? = nil, note: String? = nil,
+                      status: String? = nil, statusOn: ROCDate? = nil, statusOnOrBefore: Bool = false,
+                      source: (id: String, section: String)? = nil, action: String = "proposal.file", change: Change) throws -> Int64 {
+        try change.checkHappened(submittedOn, .submitted)
+        _ = try require(Plan.self, id: planId, kind: .plan)
+        try checkLink(table: "plan", id: planId, change: change)
+        var proposal = BusinessProposal(
+            planId: planId, year: year ?? submittedOn?.rocYear ?? change.today.rocYear,
+            title: try requireText(title, field: "提案名稱", as: .short), status: try startingStatus(.proposal, requested: status, change: change),
+            submittedOn: submittedOn?.iso, amount: amount?.yuan,
+            ministryId: try ministry.map { try change.lookups.agencyID(self, named: $0, kinds: [.ministry]) },
+            note: try optionalText(note, field: "備註", as: .note), sourceId: source?.id, sourceSection: source?.section,
+            createdAt: change.stamp, updatedAt: change.stamp)
+        let id = try insertAudited(&proposal, action: action, change: change)
+        try startHistory(.proposal, id: id, status: proposal.status, on: statusOn ?? submittedOn, onOrBefore: statusOn != nil && statusOnOrBefore, change: change)
+        return id
+    }
+
     func proposalQuery(_ filter: ProposalFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
         return TableQuery(columns: [

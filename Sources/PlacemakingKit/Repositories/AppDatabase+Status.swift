@@ -90,9 +90,9 @@ extension Database {
     }
 
     /// The status a user means, by its name (媒合成功) or its English name (matched).
-    func statusDefinition(_ kind: RecordKind, named input: String) throws -> StatusDefinition {
+    func statusDefinition(_ kind: RecordKind, named input: String, among vocabulary: [StatusDefinition]? = nil) throws -> StatusDefinition {
         let wanted = input.trimmingCharacters(in: .whitespaces)
-        let all = try statuses(kind)
+        let all = try vocabulary ?? statuses(kind)
         let folded = { (s: String) in s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")") }
         guard let found = all.first(where: { folded($0.name) == folded(wanted) })
                 ?? all.first(where: { $0.nameEn.caseInsensitiveCompare(wanted) == .orderedSame }) else {
@@ -101,8 +101,8 @@ extension Database {
         return found
     }
 
-    func initialStatus(_ kind: RecordKind) throws -> StatusDefinition {
-        guard let initial = try statuses(kind).first(where: \.isInitial) else {
+    func initialStatus(_ kind: RecordKind, among vocabulary: [StatusDefinition]? = nil) throws -> StatusDefinition {
+        guard let initial = try (vocabulary ?? statuses(kind)).first(where: \.isInitial) else {
             throw DatabaseError(message: "the \(kind.rawValue) vocabulary has no initial status")
         }
         return initial
@@ -153,7 +153,8 @@ extension Database {
     }
 
     func startingStatusDefinition(_ kind: RecordKind, requested: String?, change: Change) throws -> StatusDefinition {
-        let status = try requested.map { try statusDefinition(kind, named: $0) } ?? initialStatus(kind)
+        let vocabulary = try change.lookups.statuses(self, kind)
+        let status = try requested.map { try statusDefinition(kind, named: $0, among: vocabulary) } ?? initialStatus(kind, among: vocabulary)
         try checkStatusDecision(kind, status, change: change)
         return status
     }

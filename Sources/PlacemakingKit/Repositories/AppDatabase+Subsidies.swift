@@ -9,24 +9,9 @@ extension AppDatabase {
                                 plan planId: Int64? = nil, requested: Money? = nil, submittedOn: ROCDate? = nil,
                                 note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil) throws -> Int64 {
         try write { db, change in
-            try change.checkHappened(submittedOn, .filed)
-            if let round, round < 1 {
-                throw PlacemakingError.invalidValue(field: "徵案次數", value: String(round), hint: "請輸入 1 以上的整數，例如 --round 2")
-            }
-            let programmeId = try db.subsidyProgramme(named: programme)
-            let roundId = try db.callRound(programme: programmeId, year: year, round: round, change: change)
-            if let planId {
-                _ = try db.require(Plan.self, id: planId, kind: .plan)
-                try db.checkLink(table: "plan", id: planId, change: change)
-            }
-            var application = SubsidyApplication(
-                callRoundId: roundId, agencyId: try db.agencyID(named: agency, kinds: [.district, .bureau]),
-                planId: planId, title: try requireText(title, field: "申請計畫名稱", as: .short),
-                status: try db.startingStatus(.subsidy, requested: status, change: change), requestedAmount: requested?.yuan,
-                submittedOn: submittedOn?.iso, note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
-            let id = try db.insertAudited(&application, action: "subsidy.apply", change: change)
-            try db.startHistory(.subsidy, id: id, status: application.status, on: statusOn ?? submittedOn, change: change)
-            return id
+            try db.applyForSubsidy(agency: agency, title: title, year: year, round: round, programme: programme, plan: planId,
+                                   requested: requested, submittedOn: submittedOn, note: note, status: status,
+                                   statusOn: statusOn, change: change)
         }
     }
 
@@ -97,6 +82,35 @@ public struct AwardOutcome: Sendable, Equatable {
 }
 
 extension Database {
+    /// `applyForSubsidy` inside a transaction the caller holds (an import files many in one); `source`
+    /// is the provenance of an application that came from a file.
+    @discardableResult
+    func applyForSubsidy(agency: String, title: String, year: Int, round: Int? = nil, programme: String? = nil,
+                         plan planId: Int64? = nil, requested: Money? = nil, submittedOn: ROCDate? = nil,
+                         note: String? = nil, status: String? = nil, statusOn: ROCDate? = nil, statusOnOrBefore: Bool = false,
+                         source: (id: String, section: String)? = nil, action: String = "subsidy.apply", change: Change) throws -> Int64 {
+        try change.checkHappened(submittedOn, .filed)
+        if let round, round < 1 {
+            throw PlacemakingError.invalidValue(field: "徵案次數", value: String(round), hint: "請輸入 1 以上的整數，例如 --round 2")
+        }
+        let programmeId = try subsidyProgramme(named: programme)
+        let roundId = try callRound(programme: programmeId, year: year, round: round, change: change)
+        if let planId {
+            _ = try require(Plan.self, id: planId, kind: .plan)
+            try checkLink(table: "plan", id: planId, change: change)
+        }
+        var application = SubsidyApplication(
+            callRoundId: roundId, agencyId: try change.lookups.agencyID(self, named: agency, kinds: [.district, .bureau]),
+            planId: planId, title: try requireText(title, field: "申請計畫名稱", as: .short),
+            status: try startingStatus(.subsidy, requested: status, change: change), requestedAmount: requested?.yuan,
+            submittedOn: submittedOn?.iso, note: try optionalText(note, field: "備註", as: .note),
+            sourceId: source?.id, sourceSection: source?.section, createdAt: change.stamp, updatedAt: change.stamp)
+        let id = try insertAudited(&application, action: action, change: change)
+        try startHistory(.subsidy, id: id, status: application.status, on: statusOn ?? submittedOn,
+                         onOrBefore: statusOn != nil && statusOnOrBefore, change: change)
+        return id
+    }
+
     /// Whether the application has been awarded: it is at its award status or past it (executing,
     /// closed), or its history holds the award (it was withdrawn after it).
     func isAwarded(_ application: SubsidyApplication, id: Int64) throws -> Bool {

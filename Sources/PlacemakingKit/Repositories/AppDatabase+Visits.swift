@@ -8,15 +8,8 @@ extension AppDatabase {
     public func recordVisit(agency: String, partner: String? = nil, plan planId: Int64? = nil, on date: ROCDate? = nil,
                             year: Int? = nil, purpose: String? = nil, note: String? = nil) throws -> Int64 {
         try write { db, change in
-            try db.checkDecision(.visit, change: change)
-            try change.checkHappened(date, .visited)
-            if let planId { _ = try db.require(Plan.self, id: planId, kind: .plan) }
-            var visit = CounselingVisit(
-                agencyId: try db.agencyID(named: agency, kinds: [.district, .bureau]),
-                partnerId: try partner.map { try db.agencyID(named: $0, kinds: nil) }, planId: planId,
-                year: year ?? date?.rocYear ?? change.today.rocYear, visitedOn: date?.iso,
-                purpose: try optionalText(purpose, field: "事由", as: .note), note: try optionalText(note, field: "備註", as: .note), createdAt: change.stamp, updatedAt: change.stamp)
-            return try db.insertAudited(&visit, action: "visit.record", change: change)
+            try db.recordVisit(agency: agency, partner: partner, plan: planId, on: date, year: year, purpose: purpose,
+                               note: note, change: change)
         }
     }
 
@@ -48,6 +41,24 @@ extension AppDatabase {
 }
 
 extension Database {
+    /// `recordVisit` inside a transaction the caller holds (an import records many in one); `source` is
+    /// the provenance of a visit that came from a file.
+    @discardableResult
+    func recordVisit(agency: String, partner: String? = nil, plan planId: Int64? = nil, on date: ROCDate? = nil,
+                     year: Int? = nil, purpose: String? = nil, note: String? = nil,
+                     source: (id: String, section: String)? = nil, action: String = "visit.record", change: Change) throws -> Int64 {
+        try checkDecision(.visit, change: change)
+        try change.checkHappened(date, .visited)
+        if let planId { _ = try require(Plan.self, id: planId, kind: .plan) }
+        var visit = CounselingVisit(
+            agencyId: try change.lookups.agencyID(self, named: agency, kinds: [.district, .bureau]),
+            partnerId: try partner.map { try change.lookups.agencyID(self, named: $0, kinds: nil) }, planId: planId,
+            year: year ?? date?.rocYear ?? change.today.rocYear, visitedOn: date?.iso,
+            purpose: try optionalText(purpose, field: "事由", as: .note), note: try optionalText(note, field: "備註", as: .note),
+            sourceId: source?.id, sourceSection: source?.section, createdAt: change.stamp, updatedAt: change.stamp)
+        return try insertAudited(&visit, action: action, change: change)
+    }
+
     func visitQuery(year: Int? = nil, agency name: String? = nil, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try name.map { try agencyID(named: $0, kinds: nil) }
         return TableQuery(columns: [

@@ -34,6 +34,7 @@ struct AuditDescriber {
         switch verb {
         case "seed": return language.pick("種子資料", "seeded")
         case "add", "submit", "record", "file", "apply": return language.pick("新增", "added")
+        case "import": return language.pick("匯入", "imported")
         case "edit": return language.pick("修改", "edited")
         case "status": return language.pick("變更狀態", "status changed")
         case "award": return language.pick("核定補助", "awarded")

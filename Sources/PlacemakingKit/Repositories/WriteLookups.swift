@@ -1,0 +1,31 @@
+import GRDB
+
+/// Look-ups a write repeats for every record it makes, kept for the life of one transaction (one
+/// `Change`): an import of many rows names the same few agencies and statuses over and over, and
+/// finding an agency by name reads them all. Only what was found is kept; a miss goes to the database
+/// again, so that its message (with suggestions) is always the database's own.
+final class WriteLookups {
+    private var agencies: [String: Agency] = [:]
+    private var vocabularies: [RecordKind: [StatusDefinition]] = [:]
+
+    /// `Database.agency(named:kinds:)`, remembered.
+    func agency(_ db: Database, named name: String, kinds: Set<AgencyKind>?) throws -> Agency {
+        let key = name + "\u{1F}" + (kinds.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "*")
+        if let known = agencies[key] { return known }
+        let found = try db.agency(named: name, kinds: kinds)
+        agencies[key] = found
+        return found
+    }
+
+    func agencyID(_ db: Database, named name: String, kinds: Set<AgencyKind>?) throws -> Int64 {
+        try agency(db, named: name, kinds: kinds).storedID()
+    }
+
+    /// The status vocabulary of `kind`, in its order.
+    func statuses(_ db: Database, _ kind: RecordKind) throws -> [StatusDefinition] {
+        if let known = vocabularies[kind] { return known }
+        let read = try db.statuses(kind)
+        vocabularies[kind] = read
+        return read
+    }
+}
