@@ -7,7 +7,7 @@ private let sofficeInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "
     FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
 }
 
-@Suite("import plans and cases")
+@Suite("import plans, proposals, visits, subsidies and cases")
 struct ImportCommandTests {
     /// The plans as the list shows them, for comparing two ledgers.
     static func plans(_ program: ProgramRun) throws -> [String] {
@@ -85,6 +85,72 @@ struct ImportCommandTests {
         #expect(real.status == 1)
         #expect(real.errors.contains("未匯入任何資料"), "\(real.errors)")
         #expect(Bool(program.bytes == before), "the ledger changed")
+    }
+
+    @Test("proposals, visits and subsidy applications listed as CSV import into a backup taken before them; twice adds nothing")
+    func proposalsVisitsSubsidies() throws {
+        let source = try ProgramRun()
+        #expect(source.run(["plan", "add", "--agency", "六龜區", "--title", "六龜山城創生", "--submitted", "112/03/15"]).status == 0)
+        let plan = try #require(try source.json(["plan", "list"]).compactMap { $0["id"] as? Int }.max())
+        let target = try ProgramRun()
+        #expect(source.run(["backup", target.path]).status == 0)
+        for command in [
+            ["proposal", "add", "--plan", "\(plan)", "--title", "山城旅宿整備", "--submitted", "112/05/02", "--amount", "300萬",
+             "--ministry", "經濟部", "--status", "提報", "--on", "112/05/03"],
+            ["visit", "add", "--agency", "六龜區", "--partner", "南區輔導中心", "--plan", "\(plan)", "--on", "112/08/10",
+             "--purpose", "計畫提報及修正"],
+            ["subsidy", "add", "--agency", "六龜區", "--title", "六龜老街空間整備", "--year", "112", "--round", "2",
+             "--plan", "\(plan)", "--requested", "800萬", "--submitted", "112/06/01"],
+        ] {
+            let added = source.run(command)
+            #expect(added.status == 0, "\(command): \(added.errors)")
+        }
+        for (noun, kind) in [("proposal", "proposals"), ("visit", "visits"), ("subsidy", "subsidies")] {
+            let listed = source.run([noun, "list", "--format", "csv", "--wide"])
+            let file = source.folder.appendingPathComponent("\(kind).csv").path
+            try listed.output.write(toFile: file, atomically: true, encoding: .utf8)
+            let first = target.run(["import", kind, file])
+            #expect(first.status == 0, "\(kind): \(first.errors)")
+            #expect(first.output.contains("已新增 1 筆"), "\(kind): \(first.output)")
+            let comparable = { (program: ProgramRun) in
+                try program.json([noun, "list", "--wide"]).map { row in
+                    row.filter { $0.key != "id" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|")
+                }.sorted()
+            }
+            #expect(try comparable(target) == comparable(source), "\(kind)")
+            let second = target.run(["import", kind, file])
+            #expect(second.status == 0 && second.output.contains("已新增 0 筆"), "\(kind): \(second.output)")
+        }
+        let audit = target.run(["sql", "SELECT action FROM audit_log WHERE action LIKE '%.import' ORDER BY id", "--format", "csv"])
+        for action in ["proposal.import", "visit.import", "subsidy.import"] { #expect(audit.output.contains(action), "\(audit.output)") }
+    }
+
+    @Test("a status date known only as an upper bound (前, by) keeps that mark through export and import")
+    func upperBoundDates() throws {
+        let program = try ProgramRun()
+        let path = program.folder.appendingPathComponent("前.csv").path
+        try "機關,計畫名稱,狀態,狀態日期\n六龜區,山城甲,輔導中,111/06/30前\n美濃區,菸樓乙,輔導中,by 2022-05-31\n甲仙區,芋頭丙,輔導中,111/04/01\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = program.run(["import", "plans", path])
+        #expect(result.status == 0, "\(result.errors)")
+        let plans = try program.json(["plan", "list", "--wide"])
+        let bounded = { (title: String) in plans.first { $0["title"] as? String == title }?["statusOnOrBefore"] as? Bool }
+        #expect(bounded("山城甲") == true && bounded("菸樓乙") == true, "\(plans.filter { ($0["title"] as? String)?.count == 3 })")
+        #expect(bounded("芋頭丙") != true)
+        let exported = program.folder.appendingPathComponent("計畫.ods").path
+        #expect(program.run(["export", "ndc", "--sheet", "計畫", "--format", "ods", "--out", exported]).status == 0)
+        let again = try ProgramRun()
+        #expect(again.run(["import", "plans", exported]).status == 0)
+        let reimported = try again.json(["plan", "list", "--wide"]).first { $0["title"] as? String == "山城甲" }
+        #expect(reimported?["statusOnOrBefore"] as? Bool == true, "\(String(describing: reimported))")
+    }
+
+    @Test("the progress line: rows, percent, rate and rows left, grouped by thousands")
+    func progressLine() {
+        #expect(ImportProgress.line(rows: 12_000, fraction: 0.25, seconds: 2, language: .chinese)
+                == "已讀 12,000 列（25%），每秒 6,000 列，約剩 36,000 列")
+        #expect(ImportProgress.line(rows: 1_000_000, fraction: 1, seconds: 100, language: .english)
+                == "1,000,000 rows read (100%), 10,000 rows/s, about 0 left")
     }
 
     @Test("cases import with year, subsidy flag and method")

@@ -8,7 +8,7 @@ struct NDCExportTests {
     func workbook(_ database: AppDatabase, _ filter: NDCExportFilter) throws -> [String: ResultTable] {
         var sink = CollectingSink()
         try database.exportNDC(filter, into: &sink)
-        try sink.finish()
+        sink.finish()
         return Dictionary(uniqueKeysWithValues: sink.tables.map { ($0.name, $0.table) })
     }
 

@@ -36,6 +36,25 @@ struct SchemaTests {
         #expect(migrated.count > 20)
     }
 
+    @Test("column names and record properties convert both ways for every column of every table")
+    func columnNaming() throws {
+        #expect(ColumnNaming.column(forProperty: "agencyId") == "agency_id")
+        #expect(ColumnNaming.column(forProperty: "isPlaceholder") == "is_placeholder")
+        #expect(ColumnNaming.property(forColumn: "requested_amount") == "requestedAmount")
+        #expect(ColumnNaming.property(forColumn: "id") == "id")
+        let test = try TestDatabase()
+        let columns = try test.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT c.name FROM sqlite_master t, pragma_table_info(t.name) c
+                WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%'
+                """)
+        }
+        #expect(columns.count > 40)
+        for column in columns {
+            #expect(ColumnNaming.column(forProperty: ColumnNaming.property(forColumn: column)) == column)
+        }
+    }
+
     @Test("every table is STRICT and every table has a comment in schema.sql")
     func strictAndDocumented() throws {
         let text = try String(contentsOf: Self.schemaFile, encoding: .utf8)

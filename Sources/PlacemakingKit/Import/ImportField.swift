@@ -129,7 +129,8 @@ public enum ImportField: String, CaseIterable, Sendable {
                 "年度": .year, "year": .year, "徵案次數": .round, "次數": .round, "梯次": .round, "round": .round,
                 "計畫編號": .plan, "planid": .plan,
                 "申請金額": .amount, "金額": .amount, "requested": .amount, "amount": .amount,
-                "提報日期": .submitted, "申請日期": .submitted, "日期": .submitted, "submitted": .submitted, "submittedon": .submitted,
+                "提報日期": .submitted, "申請日期": .submitted, "送件日期": .submitted, "日期": .submitted, "submitted": .submitted,
+                "submittedon": .submitted,
             ]
         case .cases:
             [

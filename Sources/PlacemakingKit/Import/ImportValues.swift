@@ -45,7 +45,7 @@ struct ImportValues {
             case .subsidized: subsidized = try Self.yesNo(cell, text: text)
             case .title, .method: texts[field] = try requireText(text, field: header, as: .short)
             case .note, .purpose: texts[field] = try optionalText(text, field: header, as: .note)
-            case .agency, .status, .ministry, .partner, .programme: texts[field] = text.trimmingCharacters(in: .whitespaces)
+            case .agency, .status, .ministry, .partner, .programme: texts[field] = text
             case .ignored: break
             }
         } catch let error as PlacemakingError {
@@ -60,7 +60,7 @@ struct ImportValues {
     /// each by its own index (0006), rather than one `OR` that SQLite would answer by scanning.
     func exists(_ db: Database, kind: ImportKind, document: String, section: String, change: Change) throws -> Bool {
         let table = Self.table(of: kind)
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE source_id = ? AND source_section = ?)",
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE source_id = ? AND source_section = ?)"),
                              arguments: [document, section]) == true { return true }
         let agencyId = try texts[.agency].map { try change.lookups.agencyID(db, named: $0, kinds: [.district, .bureau]) }
         let (condition, arguments): (String, StatementArguments)
@@ -78,7 +78,7 @@ struct ImportValues {
         case .cases:
             (condition, arguments) = ("year = ? AND title IS ? AND agency_id IS ?", [year, texts[.title], agencyId])
         }
-        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))", arguments: arguments) ?? false
+        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))"), arguments: arguments) ?? false
     }
 
     static func table(of kind: ImportKind) -> String {
@@ -145,8 +145,8 @@ struct ImportValues {
 
     /// The cell's text, or nil for an empty or unknown (未詳) cell.
     static func known(_ cell: ImportCell) -> String? {
-        var text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if ["", "未詳", "unknown", "不詳"].contains(text.lowercased()) { return nil }
+        var text = cell.text.trimmingWhitespace
+        if text.isEmpty || text == "未詳" || text == "不詳" || text.utf8.count == 7 && text.lowercased() == "unknown" { return nil }
         // The formula guard `export` puts before text a spreadsheet would compute.
         if text.hasPrefix("'"), let second = text.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(second) {
             text.removeFirst()

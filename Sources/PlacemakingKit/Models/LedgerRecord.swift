@@ -7,8 +7,12 @@ protocol LedgerRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
 }
 
 extension LedgerRecord {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+        .custom { ColumnNaming.Key(stringValue: ColumnNaming.property(forColumn: $0)) }
+    }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
+        .custom { ColumnNaming.column(forProperty: $0.stringValue) }
+    }
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

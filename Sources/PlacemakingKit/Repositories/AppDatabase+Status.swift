@@ -129,9 +129,9 @@ extension Database {
     /// A new status date may not be after today nor before the record's latest status date.
     func checkStatusDate(_ day: ROCDate, kind: RecordKind, id: Int64, change: Change) throws {
         try change.checkHappened(day, .status)
-        let latest = try String.fetchOne(self, sql: """
+        let latest = try String.fetchOne(cachedStatement(sql: """
             SELECT max(effective_on) FROM status_history WHERE entity = ? AND entity_id = ?
-            """, arguments: [kind.rawValue, id]).flatMap(ROCDate.init(iso:))
+            """), arguments: [kind.rawValue, id]).flatMap(ROCDate.init(iso:))
         if let latest, day < latest {
             throw PlacemakingError.statusDateOutOfOrder(date: day, notBefore: latest, notAfter: nil)
         }
@@ -139,10 +139,10 @@ extension Database {
 
     func appendHistory(_ kind: RecordKind, id: Int64, status: String, on day: ROCDate, onOrBefore: Bool = false,
                        note: String?, change: Change) throws {
-        try execute(sql: """
+        try cachedStatement(sql: """
             INSERT INTO status_history (entity, entity_id, status, effective_on, on_or_before, note, recorded_at, recorded_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [kind.rawValue, id, status, day.iso, onOrBefore, note, change.stamp, change.actor])
+            """).execute(arguments: [kind.rawValue, id, status, day.iso, onOrBefore, note, change.stamp, change.actor])
     }
 
     /// Sets the first status of a new record: its kind's initial status, or `status` when the user enters

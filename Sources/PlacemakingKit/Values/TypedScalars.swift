@@ -24,6 +24,15 @@ extension String {
         return String(folded)
     }
 
+    /// The text without white space and line ends around it, as `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` gives it, but without a trip through Foundation for the usual text
+    /// that has none (an import trims every cell).
+    var trimmingWhitespace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The scalars of the text without the blanks (spaces, tabs, ideographic spaces) around it.
     var scalarsTrimmingBlanks: ArraySlice<Unicode.Scalar> { Array(unicodeScalars)[...].trimmingBlanks }
 }
