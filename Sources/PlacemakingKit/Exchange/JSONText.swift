@@ -4,6 +4,10 @@ import GRDB
 public enum JSONText {
     /// A JSON string literal.
     public static func string(_ s: String) -> String {
+        // Most text needs no escape: one pass over the bytes finds out (E2 80 A8/A9 are U+2028/2029).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -183,8 +183,9 @@ struct ImportValues {
 
     /// An amount in 元; a bare number in a column whose header names 萬元, 千元 or 億元 is in that unit.
     static func money(_ cell: ImportCell, text: String, unit: Int64) throws -> Money {
+        guard unit != 1 else { return try Money.parse(text) }
         let plain = text.replacingOccurrences(of: ",", with: "")
-        guard unit != 1, plain.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
+        guard plain.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
               let number = Decimal(string: plain) else {
             return try Money.parse(text)
         }

@@ -91,10 +91,14 @@ extension Database {
 
     /// The status a user means, by its name (媒合成功) or its English name (matched).
     func statusDefinition(_ kind: RecordKind, named input: String, among vocabulary: [StatusDefinition]? = nil) throws -> StatusDefinition {
-        let wanted = input.trimmingCharacters(in: .whitespaces)
         let all = try vocabulary ?? statuses(kind)
-        let folded = { (s: String) in s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")") }
-        guard let found = all.first(where: { folded($0.name) == folded(wanted) })
+        // Full-width brackets as ASCII; most names have none, and are left alone (an import asks once a row).
+        let folded = { (s: String) in
+            s.unicodeScalars.contains { $0 == "（" || $0 == "）" }
+                ? s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")") : s
+        }
+        let wanted = folded(input.trimmingWhitespace)
+        guard let found = all.first(where: { folded($0.name) == wanted })
                 ?? all.first(where: { $0.nameEn.caseInsensitiveCompare(wanted) == .orderedSame }) else {
             throw PlacemakingError.unknownStatus(kind, input, known: all.map(\.name))
         }

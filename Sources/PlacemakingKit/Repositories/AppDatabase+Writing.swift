@@ -92,7 +92,7 @@ extension Database {
 /// A required text field: refused when blank or when `kind` forbids what it holds; otherwise stored
 /// verbatim.
 func requireText(_ text: String?, field: String, as kind: TextField) throws -> String {
-    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    guard let text, !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
         throw PlacemakingError.emptyValue(field: field)
     }
     try kind.check(text, field: field)
@@ -102,7 +102,7 @@ func requireText(_ text: String?, field: String, as kind: TextField) throws -> S
 /// An optional text field: blank becomes NULL; anything else is checked against `kind` and kept
 /// verbatim.
 func optionalText(_ text: String?, field: String, as kind: TextField) throws -> String? {
-    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    guard let text, !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return nil }
     try kind.check(text, field: field)
     return text
 }
