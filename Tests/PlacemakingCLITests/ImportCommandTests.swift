@@ -145,6 +145,28 @@ struct ImportCommandTests {
         #expect(reimported?["statusOnOrBefore"] as? Bool == true, "\(String(describing: reimported))")
     }
 
+    @Test("a clerk's import stays in its agency: another agency's row refuses the file, nothing written; a viewer cannot import")
+    func clerkScope() throws {
+        let program = try OperatorTests.ledger()
+        let mixed = program.folder.appendingPathComponent("混合.csv").path
+        try "機關,計畫名稱,提報日期\n六龜區,六龜自有,112/03/15\n海洋局,他人計畫,112/03/15\n".write(toFile: mixed, atomically: true, encoding: .utf8)
+        let proposals = program.folder.appendingPathComponent("提案.csv").path
+        try "計畫編號,提案名稱\n6,海洋局的計畫下\n".write(toFile: proposals, atomically: true, encoding: .utf8)
+        let before = program.bytes
+        let refused = program.run(["import", "plans", mixed], as: "liugui01")
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("第 3 列「機關」"), "\(refused.output)")
+        let foreignPlan = program.run(["import", "proposals", proposals], as: "liugui01")
+        #expect(foreignPlan.status == 1 && foreignPlan.output.contains("第 2 列「計畫編號」"), "\(foreignPlan.output)")
+        #expect(program.run(["import", "plans", mixed], as: "look").status != 0)
+        #expect(Bool(program.bytes == before), "the ledger changed")
+        let own = program.folder.appendingPathComponent("自有.csv").path
+        try "機關,計畫名稱\n六龜區,六龜自有\n".write(toFile: own, atomically: true, encoding: .utf8)
+        let accepted = program.run(["import", "plans", own], as: "liugui01")
+        #expect(accepted.status == 0, "\(accepted.errors)")
+        #expect(try OperatorTests.lastActor(program) == "liugui01（六龜區）")
+    }
+
     @Test("the progress line: rows, percent, rate and rows left, grouped by thousands")
     func progressLine() {
         #expect(ImportProgress.line(rows: 12_000, fraction: 0.25, seconds: 2, language: .chinese)
