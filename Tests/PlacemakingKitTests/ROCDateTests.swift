@@ -16,6 +16,17 @@ struct ROCDateTests {
         #expect(date.rocYear == 111)
     }
 
+    @Test("the stored form reads back exactly, and nothing else reads as one")
+    func storedForm() {
+        #expect(ROCDate(iso: "2022-06-30") == ROCDate(year: 2022, month: 6, day: 30))
+        #expect(ROCDate(iso: "1912-01-01")?.roc == "1/01/01")
+        #expect(ROCDate(iso: "2024-02-29")?.iso == "2024-02-29")
+        for bad in ["", "2022-6-30", "2022-06-3", "2022-06-300", "2022/06/30", "2022-02-30", "20220-6-30", "２０２２-06-30",
+                    "2022-06-3\u{301}", "-2022-06-3", "2022-13-01", "abcd-ef-gh"] {
+            #expect(ROCDate(iso: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("days that do not exist are refused, leap years included", arguments: [
         "111/02/29",    // 2022: not a leap year
         "189/02/29",    // 2100: divisible by 100, not by 400

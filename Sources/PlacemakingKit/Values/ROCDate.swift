@@ -138,12 +138,23 @@ extension ROCDate {
 
     /// Reads the stored ISO form; nil for anything else.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = parts[0].unicodeScalars.asciiNumber(maxDigits: 4),
-              let m = parts[1].unicodeScalars.asciiNumber(maxDigits: 2),
-              let d = parts[2].unicodeScalars.asciiNumber(maxDigits: 2) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Read from the ten bytes `YYYY-MM-DD` directly: every date of a long list comes through here.
+        var year = 0, month = 0, day = 0, offset = 0
+        for byte in iso.utf8 {
+            switch offset {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte &- UInt8(ascii: "0"))
+                if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            default:
+                return nil
+            }
+            offset += 1
+        }
+        guard offset == 10 else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 }
 
