@@ -45,6 +45,7 @@ public struct CommandRunner {
 
     /// Runs words already parsed (a one-shot command is parsed before the database is opened).
     func run(_ arguments: [String], parsed: Parsed) -> ExitStatus {
+        defer { context.console.flush() }
         let command: ParsableCommand
         switch parsed {
         case .command(let parsedCommand): command = parsedCommand
@@ -102,6 +103,7 @@ public struct CommandRunner {
     /// Writes the help of the command the words name, from the grammar (no database needed). A path
     /// that names no command says so, with the nearest command, and fails.
     static func writeHelp(_ arguments: [String], language: Language, console: Console, width: Int? = nil) -> ExitStatus {
+        defer { console.flush() }
         let path = helpPath(arguments) ?? []
         let resolved = CommandGrammar.root.resolve(path)
         // Words after a command that has no subcommands are its arguments (`plan edit 1 --help`).

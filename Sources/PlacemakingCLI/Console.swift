@@ -22,15 +22,37 @@ public final class Console: @unchecked Sendable {
     public var errors: String { capturedErrors }
 
     func write(_ text: String) {
-        if let file { FileDescriptorWriter.writeAll(Array(text.utf8), to: file.fileDescriptor) }
-        else if pageBuffer != nil { pageBuffer?.append(text) }
-        else if isCapturing { captured += text }
-        else if !outputClosed { outputClosed = !FileDescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) }
+        if pageBuffer != nil, file == nil { pageBuffer?.append(text) }
+        else if isCapturing, file == nil { captured += text }
+        else if file != nil || !outputClosed {
+            pending.append(contentsOf: text.utf8)
+            if pending.count >= Self.pendingLimit { flush() }
+        }
     }
 
     func writeError(_ text: String) {
+        flush()  // what came before it on standard output shows before it
         if isCapturing { capturedErrors += text } else { FileDescriptorWriter.writeAll(Array(text.utf8), to: STDERR_FILENO) }
     }
+
+    /// Output for standard output or the `.output` file, gathered so that a long list goes out in
+    /// 64 KB writes rather than one or two per row (the kernel call cost more than the row).
+    private var pending: [UInt8] = []
+    private static let pendingLimit = 64 * 1024
+
+    /// Writes the gathered output. Called before anything goes to standard error, before input is read,
+    /// when the destination changes and when a command ends; a console that goes away flushes too.
+    func flush() {
+        guard !pending.isEmpty else { return }
+        if let file {
+            FileDescriptorWriter.writeAll(pending, to: file.fileDescriptor)
+        } else if !outputClosed {
+            outputClosed = !FileDescriptorWriter.writeAll(pending, to: STDOUT_FILENO)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
 
     /// Set when standard output's reader went away (`| head`): later output is dropped quietly.
     private var outputClosed = false
@@ -38,6 +60,7 @@ public final class Console: @unchecked Sendable {
     /// Sends output to a file (created or emptied) until `endRedirect`.
     func redirect(to path: String) throws {
         endRedirect()
+        flush()
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteNoPermission)
         }
@@ -45,6 +68,7 @@ public final class Console: @unchecked Sendable {
     }
 
     func endRedirect() {
+        flush()
         try? file?.close()
         file = nil
     }
@@ -52,7 +76,10 @@ public final class Console: @unchecked Sendable {
     var isRedirected: Bool { file != nil }
 
     /// Collects output instead of showing it, for the pager.
-    func beginPaging() { pageBuffer = "" }
+    func beginPaging() {
+        flush()
+        pageBuffer = ""
+    }
 
     /// The output collected since `beginPaging`.
     func endPaging() -> String {

@@ -8,6 +8,7 @@ public enum PlacemakingMain {
     /// read from the password database. Tests name a login here; no environment variable can.
     public static func run(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
                            console: Console = .standard(), login: String? = nil) -> Int32 {
+        defer { console.flush() }
         Terminal.ensureUTF8Locale()
         // A reader that goes away (`| head`, a pager that quit) gives EPIPE on write, handled where written.
         signal(SIGPIPE, SIG_IGN)

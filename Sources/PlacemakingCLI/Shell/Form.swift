@@ -41,6 +41,7 @@ struct Form {
             if let fallback { prompt += " [\(fallback)]" }
             prompt += language.pick("：", ": ")
             while true {
+                context.console.flush()
                 switch editor.read(prompt: prompt, context: (path.prefix(2) + [option.spelled]).joined(separator: " ") + " ") {
                 case .interrupted, .end:
                     context.say("已取消，沒有寫入任何資料。", "cancelled; nothing was written.")
@@ -77,6 +78,7 @@ struct Form {
         summary.rows = answers.map { [.text($0.0), .text($0.1)] }
         var stream = context.console.stream
         context.format(.table).write(summary, to: &stream)
+        context.console.flush()
         switch editor.read(prompt: language.pick("確定寫入？(y/N) ", "write it? (y/N) ")) {
         case .line(let answer) where ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()):
             return arguments

@@ -16,6 +16,7 @@ enum Pager {
             console.write(text)
             return
         }
+        console.flush()  // nothing gathered earlier may appear under the pager
         // A pager killed mid-screen leaves the terminal as it set it (no echo, raw keys): put it back.
         var saved = termios()
         let haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0

@@ -62,6 +62,7 @@ final class Shell {
             var prompt = "placemaking(\(name)\(context.actingAgency.map { "·" + $0 } ?? ""))> "
             var interrupted = false
             while true {
+                context.console.flush()
                 switch editor.read(prompt: prompt) {
                 case .end:
                     if text.isEmpty { context.console.write("\n"); return worst }
@@ -145,6 +146,7 @@ final class Shell {
             if let version { arguments += ["--if-version", String(version)] }
             let status = runner.run(arguments)
             guard case .some(.staleRecord) = context.lastError else { return status }
+            context.console.flush()
             switch editor.read(prompt: context.language.pick("要查看最新內容並重新填寫嗎？(y/N) ", "show the new values and start again? (y/N) ")) {
             case .line(let answer) where ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()):
                 continue
