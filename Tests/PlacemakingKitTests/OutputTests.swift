@@ -141,6 +141,23 @@ struct WidthReferenceTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
     }
+
+    @Test("the fast path for ASCII and Chinese text counts as character-by-character counting does, on 20,000 mixed strings")
+    func fastPathAgrees() {
+        var random = SplitMix64(seed: 0xD15B_1A7E)
+        // Scalars the fast path takes, and ones that join their neighbours (marks, joiners, selectors, flags).
+        let pieces: [Unicode.Scalar] = ["a", " ", "~", "六", "龜", "㐀", "　", "、", "ア", "ぁ", "Ａ", "｡", "\u{301}", "\u{200D}",
+                                        "\u{FE0F}", "\u{E0100}", "\u{302A}", "\u{3099}", "👩", "🇹", "🇼", "─", "한", "\u{1160}", "é"]
+        for ambiguousIsWide in [false, true] {
+            let width = DisplayWidth(ambiguousIsWide: ambiguousIsWide)
+            for _ in 0..<10_000 {
+                var text = String.UnicodeScalarView()
+                for _ in 0..<random.next(below: 8) { text.append(pieces[random.next(below: pieces.count)]) }
+                let string = String(text)
+                #expect(width.of(string) == string.reduce(0) { $0 + width.of($1) }, "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
 }
 
 @Suite("Box style where ambiguous characters are wide")

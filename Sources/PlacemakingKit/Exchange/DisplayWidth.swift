@@ -12,7 +12,24 @@ public struct DisplayWidth: Sendable {
 
     /// Columns taken by `text`, counted per grapheme cluster so that 👩‍👩‍👧 or 🇹🇼 count once.
     public func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most cells are ASCII, Chinese, or both: scalars that never join a neighbour into one
+        // character are summed one by one; only other text pays for grapheme breaking.
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x20, v < 0x7F { total += ambiguousIsWide ? of(scalar) : 1 }
+            else if Self.isWideStandalone(v) { total += 2 }
+            else { return text.reduce(0) { $0 + of($1) } }
+        }
+        return total
+    }
+
+    /// Common wide scalars that are never marks nor joined to others: CJK ideographs (with extension A),
+    /// kana, CJK punctuation (not its tone marks U+302A–302F) and fullwidth forms.
+    private static func isWideStandalone(_ v: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x3000...0x3029).contains(v)
+            || (0x3030...0x303E).contains(v) || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v)
+            || (0xFF01...0xFF60).contains(v)
     }
 
     /// Columns taken by one character (grapheme cluster).

@@ -133,6 +133,8 @@ struct TextTableWriter {
     /// last space, or before an opening parenthesis (預算 / (元)), that leaves both parts within the
     /// limit; else at a character boundary. Never splits a character; no line exceeds `limit` (≥ 2).
     func wrap(_ text: String, to limit: Int) -> [String] {
+        // The usual cell fits on one line as it is.
+        if !text.utf8.contains(0x0A), width.of(text) <= limit { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var current: [Character] = []
