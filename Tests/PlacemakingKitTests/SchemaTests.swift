@@ -55,6 +55,18 @@ struct SchemaTests {
         }
     }
 
+    @Test("a plan's hand-written columns are its properties, and it reads back as written")
+    func planColumns() throws {
+        let plan = Plan(agencyId: 1, title: "t", status: "構想盤點", submittedOn: "2022-06-30", budget: 5, note: "n",
+                        sourceId: nil, sourceSection: nil, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z")
+        let properties = Set(Mirror(reflecting: plan).children.compactMap(\.label).map(ColumnNaming.column(forProperty:)))
+        #expect(try Set(plan.databaseDictionary.keys) == properties)
+        let test = try TestDatabase()
+        let id = try test.database.submitPlan(agency: "美濃區", title: "菸樓再生", budget: Money(yuan: 7))
+        let stored = try test.read { db in try Plan.fetchOne(db, key: id) }
+        #expect(stored?.title == "菸樓再生" && stored?.budget == 7 && stored?.agencyId != nil)
+    }
+
     @Test("every table is STRICT and every table has a comment in schema.sql")
     func strictAndDocumented() throws {
         let text = try String(contentsOf: Self.schemaFile, encoding: .utf8)

@@ -49,6 +49,12 @@ extension AppDatabase {
         }
         let document = "sha256:" + source.sha256
         return try writeDecided { db, change in
+            // One transaction of many rows: with SQLite's default 2 MB page cache its changed pages
+            // spill into the WAL again and again, and every later read searches a growing WAL. A larger
+            // cache for the import only (64 MB; 300,000 plans: 38 s → 28 s on this machine).
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var firstAdded = true
             var rowsRead = 0
             while let row = try source.next() {
