@@ -60,6 +60,12 @@ extension AppDatabase {
 extension Database {
     func caseQuery(_ filter: CaseFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
+        var conditions = QueryConditions()
+        conditions.add("c.year = :year", "year", filter.year)
+        conditions.add("c.agency_id = :agency", "agency", agencyId)
+        conditions.add("s.phase = :phase", "phase", filter.phase?.rawValue)
+        conditions.add("c.subsidized = :subsidized", "subsidized", filter.subsidized)
+        conditions.add("c.id = :id", "id", id)
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("year", "年度", "year"), .init("agency", "機關", "agency"),
             .init("title", "案件名稱", "title"), .init("method", "參與方式", "method"), .init("status", "狀態", "status"),
@@ -71,12 +77,9 @@ extension Database {
                    c.is_placeholder, c.note
             FROM participation_case c LEFT JOIN agency a ON a.id = c.agency_id
             JOIN status s ON s.entity = 'case' AND s.name = c.status
-            WHERE (:year IS NULL OR c.year = :year) AND (:agency IS NULL OR c.agency_id = :agency)
-              AND (:phase IS NULL OR s.phase = :phase) AND (:subsidized IS NULL OR c.subsidized = :subsidized)
-              AND (:id IS NULL OR c.id = :id)
+            \(conditions.sql)
             ORDER BY c.year, c.id
-            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
-                             "subsidized": filter.subsidized, "id": id]) { row in
+            """, arguments: conditions.arguments(with: [:])) { row in
             [.integer(row["id"]), .integer(row["year"]), .from(row["agency"]), .text(row["title"]), .from(row["method"]),
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), .bool(row["subsidized"]), .money(row["subsidy_amount"]),
              .bool(row["is_placeholder"]), .from(row["note"])]

@@ -67,6 +67,9 @@ extension AppDatabase {
 
 extension Database {
     func eventQuery(year: Int? = nil, id: Int64? = nil) throws -> TableQuery {
+        var conditions = QueryConditions()
+        conditions.add("e.year = :year", "year", year)
+        conditions.add("e.id = :id", "id", id)
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("year", "年度", "year"), .init("title", "活動名稱", "title"),
             .init("kind", "類型", "kind"), .init("organiser", "主辦", "organiser"), .init("partner", "合辦", "partner"),
@@ -79,9 +82,9 @@ extension Database {
             FROM event e LEFT JOIN agency o ON o.id = e.organiser_id LEFT JOIN agency p ON p.id = e.partner_id
             JOIN status s ON s.entity = 'event' AND s.name = e.status
             \(StatusAsOf.join(.event, record: "e.id"))
-            WHERE (:year IS NULL OR e.year = :year) AND (:id IS NULL OR e.id = :id)
+            \(conditions.sql)
             ORDER BY e.year, e.id
-            """, arguments: ["year": year, "id": id, "asOf": StatusAsOf.current]) { row in
+            """, arguments: conditions.arguments(with: ["asOf": StatusAsOf.current])) { row in
             [.integer(row["id"]), .integer(row["year"]), .text(row["title"]), .from(row["kind"]), .from(row["organiser"]),
              .from(row["partner"]), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["planned_from"]), .date(iso: row["planned_to"]), .date(iso: row["held_on"]), .from(row["note"])]

@@ -50,6 +50,10 @@ extension AppDatabase {
 extension Database {
     func matchQuery(planId: Int64? = nil, year: Int? = nil, matchId: Int64? = nil) throws -> TableQuery {
         let bounds = year.map(ROCDate.isoBounds(ofROCYear:))
+        var conditions = QueryConditions()
+        conditions.add("m.plan_id = :plan", "plan", planId)
+        conditions.add("m.id = :id", "id", matchId)
+        conditions.add("m.matched_on BETWEEN :first AND :last", when: bounds != nil, ["first": bounds?.first, "last": bounds?.last])
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "提案機關", "agency"),
             .init("ministry", "部會", "ministry"), .init("subsidyAmount", "補助(元)", "subsidy (NT$)"),
@@ -62,10 +66,9 @@ extension Database {
                    m.meeting, m.matched_on, m.note
             FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
             JOIN agency mi ON mi.id = m.ministry_id
-            WHERE (:plan IS NULL OR m.plan_id = :plan) AND (:id IS NULL OR m.id = :id)
-              AND (:first IS NULL OR m.matched_on BETWEEN :first AND :last)
+            \(conditions.sql)
             ORDER BY m.plan_id, m.id
-            """, arguments: ["plan": planId, "id": matchId, "first": bounds?.first, "last": bounds?.last]) { row in
+            """, arguments: conditions.arguments(with: [:])) { row in
             let subsidy: Int64? = row["subsidy_amount"], investment: Int64? = row["investment_amount"]
             let total: Int64? = (subsidy == nil && investment == nil) ? nil : (subsidy ?? 0) + (investment ?? 0)
             return [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .text(row["ministry"]),

@@ -146,17 +146,18 @@ extension Database {
         let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
         let status = try filter.status.map { try statusDefinition(.plan, named: $0).name }
         let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
+        var conditions = QueryConditions()
+        conditions.add("plan.agency_id = :agency", "agency", agencyId)
+        conditions.add("status.phase = :phase", "phase", filter.phase?.rawValue)
+        conditions.add("h.status = :status", "status", status)
+        conditions.add("""
+            (plan.submitted_on BETWEEN :first AND :last
+             OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = plan.id
+                        AND y.effective_on BETWEEN :first AND :last))
+            """, when: bounds != nil, ["first": bounds?.first, "last": bounds?.last])
         return TableQuery(columns: AppDatabase.planColumns, brief: ["id", "agency", "title", "status", "statusOn"],
-                          sql: AppDatabase.planQuery + """
-            WHERE (:agency IS NULL OR plan.agency_id = :agency)
-              AND (:phase IS NULL OR status.phase = :phase)
-              AND (:status IS NULL OR h.status = :status)
-              AND (:first IS NULL OR plan.submitted_on BETWEEN :first AND :last
-                   OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = plan.id
-                              AND y.effective_on BETWEEN :first AND :last))
-            ORDER BY plan.id
-            """, arguments: ["agency": agencyId, "phase": filter.phase?.rawValue, "status": status,
-                             "first": bounds?.first, "last": bounds?.last, "asOf": StatusAsOf.bound(filter.asOf)],
+                          sql: AppDatabase.planQuery + conditions.sql + "\nORDER BY plan.id",
+                          arguments: conditions.arguments(with: ["asOf": StatusAsOf.bound(filter.asOf)]),
                           cells: AppDatabase.planCells)
     }
 }

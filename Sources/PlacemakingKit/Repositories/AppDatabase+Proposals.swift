@@ -65,6 +65,12 @@ extension Database {
 
     func proposalQuery(_ filter: ProposalFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
+        var conditions = QueryConditions()
+        conditions.add("bp.year = :year", "year", filter.year)
+        conditions.add("p.agency_id = :agency", "agency", agencyId)
+        conditions.add("s.phase = :phase", "phase", filter.phase?.rawValue)
+        conditions.add("bp.plan_id = :plan", "plan", filter.plan)
+        conditions.add("bp.id = :id", "id", id)
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"),
             .init("year", "年度", "year"), .init("title", "提案名稱", "title"), .init("status", "狀態", "status"),
@@ -78,12 +84,9 @@ extension Database {
             JOIN status s ON s.entity = 'proposal' AND s.name = bp.status
             LEFT JOIN agency mi ON mi.id = bp.ministry_id
             \(StatusAsOf.join(.proposal, record: "bp.id"))
-            WHERE (:year IS NULL OR bp.year = :year) AND (:agency IS NULL OR p.agency_id = :agency)
-              AND (:phase IS NULL OR s.phase = :phase) AND (:plan IS NULL OR bp.plan_id = :plan)
-              AND (:id IS NULL OR bp.id = :id)
+            \(conditions.sql)
             ORDER BY bp.id
-            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue,
-                             "plan": filter.plan, "id": id, "asOf": StatusAsOf.current]) { row in
+            """, arguments: conditions.arguments(with: ["asOf": StatusAsOf.current])) { row in
             [.integer(row["id"]), .integer(row["plan_id"] as Int64?), .text(row["agency"]), .integer(row["year"]), .from(row["title"]),
              .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .date(iso: row["submitted_on"]), .money(row["amount"]), .from(row["ministry"]), .from(row["note"])]

@@ -181,6 +181,11 @@ extension Database {
 
     func subsidyQuery(_ filter: SubsidyFilter, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try filter.agency.map { try agencyID(named: $0, kinds: nil) }
+        var conditions = QueryConditions()
+        conditions.add("cr.year = :year", "year", filter.year)
+        conditions.add("sa.agency_id = :agency", "agency", agencyId)
+        conditions.add("s.phase = :phase", "phase", filter.phase?.rawValue)
+        conditions.add("sa.id = :id", "id", id)
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "申請計畫名稱", "title"),
             .init("programme", "補助計畫", "programme"), .init("year", "年度", "year"), .init("round", "徵案次數", "round"),
@@ -196,11 +201,9 @@ extension Database {
             JOIN call_round cr ON cr.id = sa.call_round_id JOIN subsidy_programme sp ON sp.id = cr.programme_id
             JOIN status s ON s.entity = 'subsidy' AND s.name = sa.status
             \(StatusAsOf.join(.subsidy, record: "sa.id"))
-            WHERE (:year IS NULL OR cr.year = :year) AND (:agency IS NULL OR sa.agency_id = :agency)
-              AND (:phase IS NULL OR s.phase = :phase) AND (:id IS NULL OR sa.id = :id)
+            \(conditions.sql)
             ORDER BY sa.id
-            """, arguments: ["year": filter.year, "agency": agencyId, "phase": filter.phase?.rawValue, "id": id,
-                             "asOf": StatusAsOf.current]) { row in
+            """, arguments: conditions.arguments(with: ["asOf": StatusAsOf.current])) { row in
             [.integer(row["id"]), .text(row["agency"]), .text(row["title"]), .text(row["programme"]), .integer(row["year"]),
              .integer(row["round"] as Int64?), .text(row["status"]), AppDatabase.phaseCell(row["phase"]), AppDatabase.statusDateCell(row),
              .money(row["requested_amount"]), .money(row["awarded_amount"]), .date(iso: row["awarded_on"]),

@@ -61,6 +61,10 @@ extension Database {
 
     func visitQuery(year: Int? = nil, agency name: String? = nil, id: Int64? = nil) throws -> TableQuery {
         let agencyId = try name.map { try agencyID(named: $0, kinds: nil) }
+        var conditions = QueryConditions()
+        conditions.add("v.year = :year", "year", year)
+        conditions.add("v.agency_id = :agency", "agency", agencyId)
+        conditions.add("v.id = :id", "id", id)
         return TableQuery(columns: [
             .init("id", "編號", "id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner"),
             .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
@@ -68,9 +72,9 @@ extension Database {
         ], brief: ["id", "agency", "partner", "visitedOn", "purpose"], sql: """
             SELECT v.id, a.name AS agency, pa.name AS partner, v.year, v.visited_on, v.purpose, v.plan_id, v.note
             FROM counseling_visit v JOIN agency a ON a.id = v.agency_id LEFT JOIN agency pa ON pa.id = v.partner_id
-            WHERE (:year IS NULL OR v.year = :year) AND (:agency IS NULL OR v.agency_id = :agency) AND (:id IS NULL OR v.id = :id)
+            \(conditions.sql)
             ORDER BY v.year, v.visited_on, v.id
-            """, arguments: ["year": year, "agency": agencyId, "id": id]) { row in
+            """, arguments: conditions.arguments(with: [:])) { row in
             [.integer(row["id"]), .text(row["agency"]), .from(row["partner"]), .integer(row["year"]),
              .date(iso: row["visited_on"]), .from(row["purpose"]), .integer(row["plan_id"] as Int64?), .from(row["note"])]
         }
