@@ -15,7 +15,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct List: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出機關 list agencies",
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出機關 list agencies",
             discussion: "例：agency list --kind district")
         @Option(parsing: .unconditional, help: "類別 district（區公所）, bureau（局處）, ministry（部會）, partner（合作單位）") var kind: String?
         @OptionGroup var output: OutputOptions
@@ -26,7 +26,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "顯示一個機關與其所有名稱 show an agency and its names",
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一個機關與其所有名稱 show an agency and its names",
             discussion: "例：agency show 農委會、agency show 51（農業部：簡稱、全銜、舊稱 農委會 使用至 112/07/31，及來源）")
         @Argument(help: "機關編號或名稱 id or name") var agency: String
         @OptionGroup var output: OutputOptions
@@ -38,7 +38,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Add: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增機關（限研考會）add an agency (RDEC staff only)",
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增機關（限研考會）add an agency (RDEC staff only)",
             discussion: """
                 名稱不分臺台、空白，不可與其他機關的任何名稱相同。區公所與局處的常見寫法（六龜區公所、六龜；都市發展局）自動加入。
                 以某機關身分操作（--as、.as）時不能新增。
@@ -59,7 +59,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Edit: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "修改機關名稱（限研考會）rename an agency (RDEC staff only)",
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改機關名稱（限研考會）rename an agency (RDEC staff only)",
             discussion: """
                 改名時舊名保留為「舊稱」，使用至 --on 日期（預設今天）前一天，仍可輸入查得；只改臺台或空白則直接更正。
                 例：agency edit 75 --name 新簡稱 --full-name 新全銜 --on 115/01/01（舊名使用至 114/12/31）

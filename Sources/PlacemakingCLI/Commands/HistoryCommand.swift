@@ -13,7 +13,7 @@ struct HistoryCommand: ParsableCommand {
         subcommands: [Show.self, Fix.self], defaultSubcommand: Show.self)
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "show", 
             abstract: "顯示狀態歷程（「序」欄為 history fix 用的序號）show a record's status history",
             discussion: "例：history plan 1（與 history show plan 1 相同）")
         @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     struct Fix: RunnableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "fix", 
             abstract: "更正一筆狀態的生效日期 correct the date of a status history entry",
             discussion: """
                 ENTRY 是 history ENTITY ID 的「序」。新日期須在前後兩筆之間、不晚於今天；更正後不再標示「日期為上限」。

@@ -18,7 +18,7 @@ struct OperatorCommand: ParsableCommand {
     }
 
     struct List: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出操作人員 list operators")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出操作人員 list operators")
         @OptionGroup var output: OutputOptions
 
         func run(in context: CommandContext) throws {
@@ -27,7 +27,7 @@ struct OperatorCommand: ParsableCommand {
     }
 
     struct Add: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增操作人員（限研考會）add an operator (RDEC staff only)",
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增操作人員（限研考會）add an operator (RDEC staff only)",
             discussion: """
                 LOGIN 是系統帳號名稱（id -un 所示）。staff：研考會人員，可改所有資料、可 --as 代機關登錄；clerk：機關承辦人，
                 只能新增、修改所屬機關的資料（須 --agency）；viewer：只能查詢。未列入名單的帳號只能查詢。
@@ -44,7 +44,7 @@ struct OperatorCommand: ParsableCommand {
     }
 
     struct Edit: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "變更操作人員的角色或機關（限研考會）change an operator (RDEC staff only)",
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "變更操作人員的角色或機關（限研考會）change an operator (RDEC staff only)",
             discussion: "例：operator edit liugui01 --agency 甲仙區；operator edit liugui01 --role viewer")
         @Argument(help: "系統帳號 login") var login: String
         @Option(parsing: .unconditional, help: "新角色 staff, clerk, viewer") var role: String?
@@ -57,7 +57,7 @@ struct OperatorCommand: ParsableCommand {
     }
 
     struct Remove: RunnableCommand {
-        static let configuration = CommandConfiguration(abstract: "移除操作人員（限研考會；之後只能查詢）remove an operator (RDEC staff only)",
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "移除操作人員（限研考會；之後只能查詢）remove an operator (RDEC staff only)",
             discussion: "例：operator remove liugui01")
         @Argument(help: "系統帳號 login") var login: String
 
