@@ -162,10 +162,11 @@ extension Database {
         for key in Self.candidateKeys(wanted) where found == nil {
             found = try Int64.fetchOne(self, sql: "SELECT agency_id FROM agency_name WHERE \(Self.keySQL) = ?", arguments: [key])
         }
+        // The usual case, a known name, reads one agency; every agency is read only for what follows.
+        if let found, let agency = try Agency.fetchOne(self, key: found) { return try Self.checked(agency, kinds: kinds) }
         let all = try Agency.fetchAll(self, sql: "SELECT * FROM agency ORDER BY sort_order, id")
         // Falls back to agency's own columns for a row added without names (by SQL outside the program).
-        let match = found.flatMap { id in all.first { $0.id == id } }
-            ?? all.first { Self.nameKey($0.name) == wanted || $0.fullName.map(Self.nameKey) == wanted }
+        let match = all.first { Self.nameKey($0.name) == wanted || $0.fullName.map(Self.nameKey) == wanted }
         guard let match else {
             let names = Dictionary(grouping: try AgencyName.fetchAll(self), by: \.agencyId)
             let similar = { (a: Agency) in
@@ -180,10 +181,15 @@ extension Database {
             if let best = suggestions.first.map(closeness), best >= 2 { suggestions = suggestions.filter { closeness($0) == best } }
             throw PlacemakingError.unknownAgency(input, suggestions: suggestions.prefix(5).map(\.name))
         }
-        if let kinds, let kind = AgencyKind(rawValue: match.kind), !kinds.contains(kind) {
-            throw PlacemakingError.wrongAgencyKind(match.name, expected: kinds.map(\.label).sorted().joined(separator: "或"))
+        return try Self.checked(match, kinds: kinds)
+    }
+
+    /// `agency` when it is of one of `kinds` (any when nil), else the message that it is not.
+    private static func checked(_ agency: Agency, kinds: Set<AgencyKind>?) throws -> Agency {
+        if let kinds, let kind = AgencyKind(rawValue: agency.kind), !kinds.contains(kind) {
+            throw PlacemakingError.wrongAgencyKind(agency.name, expected: kinds.map(\.label).sorted().joined(separator: "或"))
         }
-        return match
+        return agency
     }
 
     /// The name of agency `id` in force on the ISO date `iso`: the earliest-ending earlier name that
