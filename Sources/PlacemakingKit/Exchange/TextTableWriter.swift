@@ -25,12 +25,14 @@ struct TextTableWriter {
         let atomic = table.columns.indices.map { c in
             table.rows.allSatisfy { if case .text = $0[c] { false } else { true } }
         }
-        let layout = self.layout(headers: headers, cells: cells, atomic: atomic)
+        // Each cell measured once, for the layout and again for its padding.
+        let measured = cells.map { $0.map(widestLine) }
+        let layout = self.layout(headers: headers, measured: measured, atomic: atomic)
         let kept = layout.columns
         let widths = layout.widths
         let shownHeaders = kept.map { headers[$0] }
         let shownNumeric = kept.map { numeric[$0] }
-        let shownCells = cells.map { row in kept.map { row[$0] } }
+        let shownCells = cells.indices.map { r in kept.map { (cells[r][$0], measured[r][$0]) } }
 
         switch format.style {
         case .box:
@@ -49,7 +51,7 @@ struct TextTableWriter {
             let cut = { (row: [String]) in zip(row, widths).map { self.truncate($0, to: $1) } }
             writeRow(cut(shownHeaders), widths, numeric: nil, open: "| ", gap: " | ", close: " |", to: &out)
             out.write("|" + widths.indices.map { " " + String(repeating: "-", count: widths[$0] - (shownNumeric[$0] ? 1 : 0)) + (shownNumeric[$0] ? ":" : "") + " " }.joined(separator: "|") + "|\n")
-            for row in shownCells { writeRow(cut(row), widths, numeric: shownNumeric, open: "| ", gap: " | ", close: " |", to: &out) }
+            for row in shownCells { writeRow(cut(row.map(\.0)), widths, numeric: shownNumeric, open: "| ", gap: " | ", close: " |", to: &out) }
         default:
             if format.headers {
                 writeRow(shownHeaders, widths, numeric: nil, open: "", gap: "  ", close: "", to: &out)
@@ -73,13 +75,10 @@ struct TextTableWriter {
     /// `maxWidth`: text wraps down to 6 columns, headers down to 4; dates, numbers and codes
     /// (`atomic`) are never split. A table that still does not fit loses columns from the right (never
     /// the first), and says so below it, rather than overflow the line or garble a number.
-    private func layout(headers: [String], cells: [[String]], atomic: [Bool]) -> (columns: [Int], widths: [Int]) {
+    private func layout(headers: [String], measured: [[Int]], atomic: [Bool]) -> (columns: [Int], widths: [Int]) {
         let count = headers.count
-        func widest(_ texts: [String]) -> Int {
-            texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { width.of(String($0)) }.max() ?? 0
-        }
-        let cellWidths = (0..<count).map { c in widest(cells.map { $0[c] }) }
-        let headerWidths = (0..<count).map { c in format.headers ? widest([headers[c]]) : 0 }
+        let cellWidths = (0..<count).map { c in measured.map { $0[c] }.max() ?? 0 }
+        let headerWidths = (0..<count).map { c in format.headers ? widestLine(headers[c]) : 0 }
         let natural = (0..<count).map { max(2, cellWidths[$0], headerWidths[$0]) }
         guard let maxWidth = format.maxWidth, count > 0 else { return (Array(0..<count), natural) }
         let floors = (0..<count).map { c -> Int in
@@ -107,6 +106,30 @@ struct TextTableWriter {
             }
             kept.removeLast()
         }
+    }
+
+    /// The width of the widest line of `text`.
+    private func widestLine(_ text: String) -> Int {
+        guard text.utf8.contains(0x0A) else { return width.of(text) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { width.of(String($0)) }.max() ?? 0
+    }
+
+    /// A row whose cells were measured: when each is one line that fits, it is padded with the widths
+    /// known, not wrapped and measured again.
+    private func writeRow(_ row: [(String, Int)], _ widths: [Int], numeric: [Bool]?, open: String, gap: String, close: String,
+                          to out: inout some TextOutputStream) {
+        guard row.indices.allSatisfy({ row[$0].1 <= widths[$0] && !row[$0].0.utf8.contains(0x0A) }) else {
+            return writeRow(row.map(\.0), widths, numeric: numeric, open: open, gap: gap, close: close, to: &out)
+        }
+        var text = open
+        for (c, (cell, cellWidth)) in row.enumerated() {
+            if c > 0 { text += gap }
+            let pad = String(repeating: " ", count: widths[c] - cellWidth)
+            text += numeric?[c] == true ? pad + cell : cell + pad
+        }
+        text += close
+        while close.isEmpty, text.hasSuffix(" ") { text.removeLast() }
+        out.write(text + "\n")
     }
 
     private func writeRow(_ row: [String], _ widths: [Int], numeric: [Bool]?, open: String, gap: String, close: String,
