@@ -125,7 +125,7 @@ struct ImportCommandTests {
         for action in ["proposal.import", "visit.import", "subsidy.import"] { #expect(audit.output.contains(action), "\(audit.output)") }
     }
 
-    @Test("a status date known only as an upper bound (前, by) keeps that mark through export and import")
+    @Test("a status date known only as an upper bound (前, by) keeps that mark through export and import as ODS, XLSX and CSV")
     func upperBoundDates() throws {
         let program = try ProgramRun()
         let path = program.folder.appendingPathComponent("前.csv").path
@@ -137,12 +137,14 @@ struct ImportCommandTests {
         let bounded = { (title: String) in plans.first { $0["title"] as? String == title }?["statusOnOrBefore"] as? Bool }
         #expect(bounded("山城甲") == true && bounded("菸樓乙") == true, "\(plans.filter { ($0["title"] as? String)?.count == 3 })")
         #expect(bounded("芋頭丙") != true)
-        let exported = program.folder.appendingPathComponent("計畫.ods").path
-        #expect(program.run(["export", "ndc", "--sheet", "計畫", "--format", "ods", "--out", exported]).status == 0)
-        let again = try ProgramRun()
-        #expect(again.run(["import", "plans", exported]).status == 0)
-        let reimported = try again.json(["plan", "list", "--wide"]).first { $0["title"] as? String == "山城甲" }
-        #expect(reimported?["statusOnOrBefore"] as? Bool == true, "\(String(describing: reimported))")
+        for format in ["ods", "xlsx", "csv"] {
+            let exported = program.folder.appendingPathComponent("計畫.\(format)").path
+            #expect(program.run(["export", "ndc", "--sheet", "計畫", "--format", format, "--out", exported]).status == 0)
+            let again = try ProgramRun()
+            #expect(again.run(["import", "plans", exported]).status == 0)
+            let reimported = try again.json(["plan", "list", "--wide"]).filter { ($0["title"] as? String).map(["山城甲", "芋頭丙"].contains) == true }
+            #expect(reimported.map { $0["statusOnOrBefore"] as? Bool == true } == [true, false], "\(format): \(reimported)")
+        }
     }
 
     @Test("a clerk's import stays in its agency: another agency's row refuses the file, nothing written; a viewer cannot import")

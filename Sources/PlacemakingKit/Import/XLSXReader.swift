@@ -21,7 +21,8 @@ public enum XLSXReader {
             throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "sheet \(chosen.name) has no part")
         }
         target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        return try SheetParser.parse(try archive.data(target), strings: strings, url: url)
+        let upperBounds = try archive.data("xl/styles.xml", required: false).map { try StylesParser.upperBoundStyles($0, url: url) } ?? []
+        return try SheetParser.parse(try archive.data(target), strings: strings, upperBoundStyles: upperBounds, url: url)
     }
 
     /// Runs `delegate` over `data`, turning a parse failure into the user's message.
@@ -110,8 +111,38 @@ public enum XLSXReader {
         }
     }
 
+    /// The cell styles (indexes into `cellXfs`) whose number format shows a date as an upper bound, as
+    /// `export` writes one (`yyyy/mm/dd"前"`): their dates are read as `…前`, so the mark survives.
+    private final class StylesParser: NSObject, XMLParserDelegate {
+        var formats: [String: String] = [:]
+        var cellFormats: [String] = []
+        var inCellXfs = false
+
+        static func upperBoundStyles(_ data: Data, url: URL) throws -> Set<Int> {
+            let parser = StylesParser()
+            try XLSXReader.run(parser, on: data, url: url)
+            return Set(parser.cellFormats.indices.filter { parser.formats[parser.cellFormats[$0]]?.contains("前") == true })
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "numFmt":
+                if let id = attributes["numFmtId"], let code = attributes["formatCode"] { formats[id] = code }
+            case "cellXfs": inCellXfs = true
+            case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"] ?? "0")
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "cellXfs" { inCellXfs = false }
+        }
+    }
+
     private final class SheetParser: NSObject, XMLParserDelegate {
         let strings: [String]
+        let upperBoundStyles: Set<Int>
+        var style: Int?
         var rows: [ImportRow] = []
         var row: [ImportCell] = []
         var rowNumber = 0
@@ -121,10 +152,13 @@ public enum XLSXReader {
         var inValue = false
         var failure: PlacemakingError?
 
-        init(strings: [String]) { self.strings = strings }
+        init(strings: [String], upperBoundStyles: Set<Int>) {
+            self.strings = strings
+            self.upperBoundStyles = upperBoundStyles
+        }
 
-        static func parse(_ data: Data, strings: [String], url: URL) throws -> [ImportRow] {
-            let parser = SheetParser(strings: strings)
+        static func parse(_ data: Data, strings: [String], upperBoundStyles: Set<Int>, url: URL) throws -> [ImportRow] {
+            let parser = SheetParser(strings: strings, upperBoundStyles: upperBoundStyles)
             try XLSXReader.run(parser, on: data, url: url)
             if let failure = parser.failure { throw failure }
             return parser.rows
@@ -139,6 +173,7 @@ public enum XLSXReader {
             case "c":
                 column = attributes["r"].flatMap(XLSXReader.column(of:)) ?? row.count
                 type = attributes["t"] ?? "n"
+                style = attributes["s"].flatMap(Int.init)
                 value = ""
             case "v", "t":
                 inValue = true
@@ -160,7 +195,12 @@ public enum XLSXReader {
                 case "inlineStr", "str": cell = value.isEmpty ? .empty : .text(value)
                 case "b": cell = .boolean(value == "1")
                 case "e": cell = .text(value)
-                default: cell = value.isEmpty ? .empty : .number(value)
+                default:
+                    if let style, upperBoundStyles.contains(style), let serial = Double(value), serial >= 1, serial < 1_000_000 {
+                        let civil = ROCDate.civilDate(daysSince1970: Int(serial.rounded(.down)) - SpreadsheetSerial.epochOffset)
+                        if let day = ROCDate(year: civil.year, month: civil.month, day: civil.day) { cell = .text(day.iso + "前"); break }
+                    }
+                    cell = value.isEmpty ? .empty : .number(value)
                 }
                 guard column < 16_384 else { failure = .importFileUnreadable(path: "", detail: "column out of range"); return }
                 while row.count < column { row.append(.empty) }
