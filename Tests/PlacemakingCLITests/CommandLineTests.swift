@@ -50,6 +50,21 @@ final class ProgramRun {
 
 @Suite("The command line")
 struct CommandLineTests {
+    @Test("the words that name a command without subcommands are parsed by it alone; groups and unknown words take the full grammar")
+    func leafCommands() {
+        #expect(CommandRunner.leafCommand(["plan", "add", "--title", "x"]).map { "\($0.type)/\($0.depth)" } == "Add/2")
+        #expect(CommandRunner.leafCommand(["check"]).map { "\($0.type)/\($0.depth)" } == "CheckCommand/1")
+        for words in [["plan"], ["history", "plan", "1"], ["nosuch", "add"], [], ["--help"]] {
+            #expect(CommandRunner.leafCommand(words) == nil, "\(words)")
+        }
+        // A leaf that refuses its words hands them to the full grammar, whose message names the whole command.
+        guard case .usageError(let text) = CommandRunner.parse(["plan", "add", "--bogus"], acting: nil, language: .chinese) else {
+            Issue.record("--bogus parsed")
+            return
+        }
+        #expect(text.contains("plan add"), "\(text)")
+    }
+
     @Test("plan list --phase approved lists exactly the six agencies of the report")
     func approvedPlans() throws {
         let program = try ProgramRun()
