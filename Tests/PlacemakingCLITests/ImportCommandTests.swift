@@ -76,8 +76,8 @@ struct ImportCommandTests {
         #expect(program.run(["plan", "list"]).status == 0)  // creates the ledger
         let before = program.bytes
         let dry = program.run(["import", "plans", path, "--dry-run"])
-        #expect(dry.status == 0, "\(dry.errors)")
-        for expected in ["第 3 列「機關」", "第 4 列「提報日期」", "第 4 列「預算(元)」", "第 5 列「計畫名稱」", "拒絕 3 筆"] {
+        #expect(dry.status == 1, "a dry run that finds bad cells fails, so a script can tell")
+        for expected in ["第 3 列「機關」", "第 4 列「提報日期」", "第 4 列「預算(元)」", "第 5 列「計畫名稱」", "第 5 列「狀態」", "將拒絕 3 筆"] {
             #expect(dry.output.contains(expected), "\(expected) in \(dry.output)")
         }
         #expect(Bool(program.bytes == before), "the ledger changed")
@@ -175,6 +175,51 @@ struct ImportCommandTests {
                 == "已讀 12,000 列（25%），每秒 6,000 列，約剩 36,000 列")
         #expect(ImportProgress.line(rows: 1_000_000, fraction: 1, seconds: 100, language: .english)
                 == "1,000,000 rows read (100%), 10,000 rows/s, about 0 left")
+    }
+
+    @Test("files that would import quietly wrong are refused before any row, each with what to do, and nothing is written")
+    func refusedFiles() throws {
+        let program = try ProgramRun()
+        #expect(program.run(["plan", "list"]).status == 0)
+        let before = program.bytes
+        func file(_ name: String, _ text: String) throws -> String {
+            let path = program.folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let plansSheet = try file("計畫表.csv", "計畫編號,機關,計畫名稱,狀態,階段,狀態日期,提報日期,總經費(元),媒合部會\n1,六龜區,山城,構想盤點,,,,,\n")
+        let cases: [(arguments: [String], expected: String)] = [
+            (["import", "plans", try file("空.csv", "")], "檔案是空的"),
+            (["import", "plans", try file("空行.csv", "\n\n")], "檔案是空的"),
+            (["import", "plans", try file("重複.csv", "機關,計畫名稱,提案機關\n六龜區,x,甲仙區\n")], "「機關」與「提案機關」都是「機關」"),
+            (["import", "visits", plansSheet], "這個檔案看起來不是實地輔導紀錄"),
+            (["import", "plans", plansSheet, "--map", "沒這欄=agency"], "檔案沒有「沒這欄」欄"),
+            (["import", "plans", program.folder.path], "這是資料夾，不是檔案"),
+            (["import", "plans", program.folder.appendingPathComponent("不存在.csv").path], "檔案不存在"),
+            (["import", "plans", try file("u16.csv", "機關,計畫名稱\n".unicodeScalars.map(String.init).joined(separator: "\u{0}"))], "UTF-16"),
+            (["import", "plans", try file("utf8.csv", "機關,計畫名稱\n六龜區,山城\n"), "--encoding", "big5"], "不是 big5 文字"),
+        ]
+        for (arguments, expected) in cases {
+            let result = program.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.errors.contains(expected), "\(arguments): \(result.errors)")
+        }
+        #expect(Bool(program.bytes == before), "the ledger changed")
+        // A header this kind knows may name the field of --map.
+        let mapped = program.run(["import", "plans", try file("別名.csv", "區公所,計畫\n六龜區,山城\n"), "--map", "區公所=提案機關"])
+        #expect(mapped.status == 0, "\(mapped.errors)")
+    }
+
+    @Test("names and ids are looked up before 'already there': a row matching a record still fails on an unknown plan or partner, in its own column")
+    func referencesBeforeExisting() throws {
+        let program = try ProgramRun()
+        let path = program.folder.appendingPathComponent("輔導.csv").path
+        try "受輔導機關,同行單位,計畫編號,日期,事由\n甲仙區,南區輔導中心,,112/08/10,計畫提報\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(program.run(["import", "visits", path]).status == 0)
+        try "受輔導機關,同行單位,計畫編號,日期,事由\n甲仙區,火星中心,99999,112/08/10,計畫提報\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = program.run(["import", "visits", path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("第 2 列「同行單位」") && result.output.contains("第 2 列「計畫編號」"), "\(result.output)")
     }
 
     @Test("cases import with year, subsidy flag and method")

@@ -28,7 +28,9 @@ struct ImportCommand: ParsableCommand {
             }
             for mapping in map {
                 let parts = mapping.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, !parts[0].isEmpty, let field = ImportField(named: parts[1]) else {
+                // The field by its key or label (agency, 機關), or by any header this kind knows (計畫名稱).
+                guard parts.count == 2, !parts[0].isEmpty,
+                      let field = ImportField(named: parts[1]) ?? ImportField.field(forHeader: parts[1], kind: kind) else {
                     throw PlacemakingError.invalidColumnMapping(mapping, fields: ImportField.allCases.map { "\($0.rawValue)（\($0.label)）" })
                 }
                 options.mappings[parts[0]] = field
@@ -45,7 +47,9 @@ struct ImportCommand: ParsableCommand {
                 let column = problem.column.isEmpty ? context.language.pick("整列", "row") : problem.column
                 context.say("第 \(problem.row) 列「\(column)」：\(problem.message)", "row \(problem.row), '\(column)': \(problem.message)")
             }
-            if !report.problems.isEmpty, !dryRun {
+            if !report.problems.isEmpty {
+                // A dry run lists the same problems and fails the same way, so that a script can tell.
+                if dryRun { context.say(report.summary(.chinese), report.summary(.english)) }
                 throw PlacemakingError.importRejected(rows: report.refused, cells: report.problems.count)
             }
             context.say(report.summary(.chinese), report.summary(.english))

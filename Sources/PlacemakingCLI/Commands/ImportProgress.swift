@@ -40,13 +40,5 @@ struct ImportProgress {
                              "\(grouped(rows)) rows read (\(percent)%), \(grouped(rate)) rows/s, about \(grouped(left)) left")
     }
 
-    private static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
-    }
+    private static func grouped(_ n: Int) -> String { ImportReport.grouped(n) }
 }

@@ -30,23 +30,11 @@ extension AppDatabase {
     public func importFile(_ url: URL, kind: ImportKind, options: ImportOptions = ImportOptions(),
                            progress: ((_ rowsRead: Int, _ fractionRead: Double) -> Void)? = nil) throws -> ImportReport {
         var source = try ImportSource(url: url, sheet: options.sheet, encoding: options.encoding)
-        guard let header = try source.next() else { throw PlacemakingError.importMissingColumn(field: ImportField.required(of: kind)[0].label, headers: []) }
-        let headers = header.cells.map(\.text)
-        var columns: [(index: Int, header: String, field: ImportField, unit: Int64)] = []
+        let header = try source.next()
+        let mapping = try ImportColumns(headers: header?.cells.map(\.text) ?? [], kind: kind, mappings: options.mappings)
+        let columns = mapping.columns
         var report = ImportReport(encoding: source.encoding, dryRun: options.dryRun)
-        for (index, text) in headers.enumerated() {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let mapped = options.mappings[trimmed] ?? options.mappings[ImportField.key(trimmed)] {
-                columns.append((index, trimmed, mapped, ImportField.match(trimmed, kind: kind)?.unit ?? 1))
-            } else if let found = ImportField.match(trimmed, kind: kind) {
-                columns.append((index, trimmed, found.field, found.unit))
-            } else if !trimmed.isEmpty {
-                report.skippedColumns.append(trimmed)
-            }
-        }
-        for required in ImportField.required(of: kind) where !columns.contains(where: { $0.field == required }) {
-            throw PlacemakingError.importMissingColumn(field: required.label, headers: headers.filter { !$0.isEmpty })
-        }
+        report.skippedColumns = mapping.skipped
         let document = "sha256:" + source.sha256
         return try writeDecided { db, change in
             // One transaction of many rows: with SQLite's default 2 MB page cache its changed pages
@@ -67,6 +55,9 @@ extension AppDatabase {
                                cell: column.index < row.cells.count ? row.cells[column.index] : .empty)
                 }
                 let section = "第\(row.number)列"
+                // Names and ids are looked up before "already there?", so that a bad one is reported even in
+                // a row that matches a record, and along with the row's other bad cells.
+                values.checkReferences(db, kind: kind, change: change)
                 if values.problems.isEmpty {
                     if firstAdded {
                         try db.execute(sql: "INSERT OR IGNORE INTO source_document (id, title, reference) VALUES (?, ?, ?)",
@@ -85,6 +76,7 @@ extension AppDatabase {
                     }
                 }
                 if !values.problems.isEmpty {
+                    values.noteEmptyRequired(kind)
                     report.refused += 1
                     report.problems += values.problems
                 }

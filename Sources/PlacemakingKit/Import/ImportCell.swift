@@ -8,6 +8,9 @@ public enum ImportCell: Equatable, Sendable {
     /// A number as written in the file (`5000000`, `44742`, `1.5`).
     case number(String)
     case date(ROCDate)
+    /// A date cell before 1912 (民國元年), as written (`0112-03-31`): almost always a ROC year that a
+    /// spreadsheet took for a Gregorian one, which an import refuses with that explanation.
+    case dateBeforeROC(String)
     case boolean(Bool)
 
     /// The cell as text, for fields that read text and for messages.
@@ -17,6 +20,7 @@ public enum ImportCell: Equatable, Sendable {
         case .text(let s): s
         case .number(let n): n.hasSuffix(".0") ? String(n.dropLast(2)) : n
         case .date(let d): d.iso
+        case .dateBeforeROC(let written): written
         case .boolean(let b): b ? "是" : "否"
         }
     }

@@ -62,6 +62,11 @@ public enum ImportField: String, CaseIterable, Sendable {
         self = found
     }
 
+    /// The field a header names for `kind` (`計畫名稱` → title for plans), for `--map 'X=計畫名稱'`.
+    public static func field(forHeader header: String, kind: ImportKind) -> ImportField? {
+        match(header, kind: kind)?.field
+    }
+
     /// The header as matched: no spaces, full-width brackets as ASCII, lower case.
     static func key(_ header: String) -> String {
         var s = header.lowercased()

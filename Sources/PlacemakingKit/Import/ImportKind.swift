@@ -3,6 +3,28 @@
 public enum ImportKind: String, CaseIterable, Sendable {
     case plans, proposals, visits, subsidies, cases
 
+    /// The kind of record with a status history, for status look-ups; visits have none.
+    var recordKind: RecordKind? {
+        switch self {
+        case .plans: .plan
+        case .proposals: .proposal
+        case .visits: nil
+        case .subsidies: .subsidy
+        case .cases: .case
+        }
+    }
+
+    /// What the kind is called in messages.
+    var label: String {
+        switch self {
+        case .plans: "地方創生計畫"
+        case .proposals: "事業提案"
+        case .visits: "實地輔導紀錄"
+        case .subsidies: "補助申請"
+        case .cases: "公民參與案件"
+        }
+    }
+
     /// The audit action of one imported record and of the import as a whole.
     var auditAction: String {
         switch self {

@@ -21,8 +21,24 @@ public struct ImportReport: Sendable {
 
     /// The one-line result.
     public func summary(_ language: Language) -> String {
-        language == .chinese
-            ? "\(dryRun ? "（試算，未寫入）" : "")已新增 \(added) 筆、已存在 \(existing) 筆、拒絕 \(refused) 筆"
-            : "\(dryRun ? "(dry run, nothing written) " : "")added \(added), already there \(existing), refused \(refused)"
+        if dryRun {
+            return language == .chinese
+                ? "（試算，未寫入）將新增 \(Self.grouped(added)) 筆、已存在 \(Self.grouped(existing)) 筆、將拒絕 \(Self.grouped(refused)) 筆"
+                : "(dry run, nothing written) would add \(Self.grouped(added)), already there \(Self.grouped(existing)), would refuse \(Self.grouped(refused))"
+        }
+        return language == .chinese
+            ? "已新增 \(Self.grouped(added)) 筆、已存在 \(Self.grouped(existing)) 筆、拒絕 \(Self.grouped(refused)) 筆"
+            : "added \(Self.grouped(added)), already there \(Self.grouped(existing)), refused \(Self.grouped(refused))"
+    }
+
+    /// 12,345: counts as the progress line shows them.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
     }
 }

@@ -15,19 +15,25 @@ public struct ImportSource {
 
     public init(url: URL, sheet: String? = nil, encoding forced: TextEncoding? = nil) throws {
         fileName = url.lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw PlacemakingError.importFileUnreadable(path: url.path, detail: (error as NSError).localizedDescription)
-        }
+        let data = try Self.read(url)
         sha256 = SHA256.hex(data)
         switch url.pathExtension.lowercased() {
         case "csv", "tsv", "txt":
+            // NUL bytes are never text in a CSV: UTF-16 (Excel's "Unicode text"), whose ASCII would pass as UTF-8.
+            if forced == nil, TextEncoding.looksLikeUTF16(data) {
+                throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent,
+                                                            detail: "這是 UTF-16 文字（Excel 的「Unicode 文字」）；請另存為「CSV UTF-8」")
+            }
             let decoded = forced.map { encoding in encoding.utf8(data).map { ($0, encoding) } } ?? TextEncoding.detectUTF8(data)
             switch decoded {
             case .success(let (bytes, used)):
                 csv = CSVReader(utf8: bytes)
                 encoding = used
             case .failure(let failure):
+                if let forced {
+                    throw PlacemakingError.fileNotInEncoding(path: url.lastPathComponent, encoding: forced.rawValue,
+                                                             byteOffset: failure.offset, line: failure.line)
+                }
                 throw PlacemakingError.fileNotText(path: url.lastPathComponent, byteOffset: failure.offset, line: failure.line)
             }
         case "xlsx":
@@ -38,6 +44,24 @@ public struct ImportSource {
             encoding = nil
         default:
             throw PlacemakingError.importUnknownFormat(path: url.lastPathComponent)
+        }
+    }
+
+    /// The file's bytes, memory-mapped when it is a regular file; what stands in the way said plainly.
+    private static func read(_ url: URL) throws -> Data {
+        let name = url.lastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw PlacemakingError.importFileUnreadable(path: url.path, detail: "檔案不存在")
+        }
+        if isFolder.boolValue { throw PlacemakingError.importFileUnreadable(path: name, detail: "這是資料夾，不是檔案") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw PlacemakingError.importFileUnreadable(path: name, detail: "沒有讀取權限")
+        }
+        // A pipe or a device cannot be mapped; it is read instead.
+        if let mapped = try? Data(contentsOf: url, options: .alwaysMapped) { return mapped }
+        do { return try Data(contentsOf: url) } catch {
+            throw PlacemakingError.importFileUnreadable(path: name, detail: "讀取失敗")
         }
     }
 

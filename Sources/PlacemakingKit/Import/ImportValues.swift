@@ -55,6 +55,41 @@ struct ImportValues {
         }
     }
 
+    /// Looks up the agencies, the status and the plan the row names, recording each one that is not
+    /// on record against its column.
+    mutating func checkReferences(_ db: Database, kind: ImportKind, change: Change) {
+        func check(_ field: ImportField, _ lookup: () throws -> Void) {
+            do { try lookup() } catch let error as PlacemakingError {
+                problems.append(.init(row: row.number, column: headers[field] ?? "", message: error.message(language)))
+            } catch {
+                problems.append(.init(row: row.number, column: headers[field] ?? "", message: "\(error)"))
+            }
+        }
+        if let agency = texts[.agency] { check(.agency) { _ = try change.lookups.agency(db, named: agency, kinds: [.district, .bureau]) } }
+        if let partner = texts[.partner] { check(.partner) { _ = try change.lookups.agency(db, named: partner, kinds: nil) } }
+        if let ministry = texts[.ministry] { check(.ministry) { _ = try change.lookups.agency(db, named: ministry, kinds: [.ministry]) } }
+        if let status = texts[.status], let recordKind = kind.recordKind {
+            check(.status) { _ = try db.statusDefinition(recordKind, named: status, among: change.lookups.statuses(db, recordKind)) }
+        }
+        if let planId { check(.plan) { _ = try db.require(Plan.self, id: planId, kind: .plan) } }
+    }
+
+    /// Records each required cell of a refused row that is empty, so that the row's every problem is
+    /// listed at once (in a row that is otherwise good, an empty one may still match a record on file
+    /// whose value is not known, and is only refused when the row is written).
+    mutating func noteEmptyRequired(_ kind: ImportKind) {
+        for field in ImportField.required(of: kind) where problems.allSatisfy({ $0.column != headers[field] }) {
+            let empty = switch field {
+            case .year: year == nil
+            case .plan: planId == nil
+            default: texts[field] == nil
+            }
+            if empty, let header = headers[field] {
+                problems.append(.init(row: row.number, column: header, message: PlacemakingError.emptyValue(field: header).message(language)))
+            }
+        }
+    }
+
     /// Whether the row is in the ledger already: imported from this file's row before, or the same
     /// record entered another way (its natural key: agency, title and date for a plan …). Two look-ups,
     /// each by its own index (0006), rather than one `OR` that SQLite would answer by scanning.
@@ -128,8 +163,8 @@ struct ImportValues {
     mutating func blame(_ error: PlacemakingError) {
         let field: ImportField?
         switch error {
-        case .unknownAgency, .wrongAgencyKind:
-            field = headers[.agency] != nil ? .agency : headers[.ministry] != nil ? .ministry : .partner
+        case .unknownAgency(let name, _), .wrongAgencyKind(let name, _):
+            field = [ImportField.agency, .partner, .ministry].first { texts[$0] == name } ?? .agency
         case .outsideScope: field = headers[.plan] != nil && headers[.agency] == nil ? .plan : .agency
         case .notFound: field = .plan
         case .unknownStatus, .decisionKeptByRDEC, .transitionNotAllowed, .amountNotGranted: field = .status
@@ -165,7 +200,10 @@ struct ImportValues {
     static func date(_ cell: ImportCell, text: String) throws -> (ROCDate, Bool) {
         switch cell {
         case .date(let day): return (day, false)
+        case .dateBeforeROC(let written): throw Self.rocYearTakenForGregorian(written)
         case .number(let n):
+            // Serial numbers before 1900 (negative): a ROC year the spreadsheet took for a Gregorian one.
+            if let serial = Double(n), serial < 1, n.count != 7, n.count != 8 { throw rocYearTakenForGregorian(text) }
             if let serial = Double(n), serial >= 1, serial < 1_000_000, !(n.count == 7 || n.count == 8) {
                 let days = Int(serial.rounded(.down)) - SpreadsheetSerial.epochOffset
                 let civil = ROCDate.civilDate(daysSince1970: days)
@@ -179,6 +217,11 @@ struct ImportValues {
             if typed.lowercased().hasPrefix("by ") { typed.removeFirst(3); bound = true }
             return (try ROCDate.parse(typed), bound)
         }
+    }
+
+    static func rocYearTakenForGregorian(_ written: String) -> PlacemakingError {
+        PlacemakingError.invalidValue(field: "日期", value: written,
+                                      hint: "試算表把民國年當成西元年（112/04/01 成了西元 112 年）；請在試算表中把日期改為文字（如 '112/04/01）或西元日期後再匯入")
     }
 
     /// An amount in 元; a bare number in a column whose header names 萬元, 千元 or 億元 is in that unit.

@@ -115,6 +115,7 @@ public enum ODSReader {
                 // A date shown with 前 / by is an upper bound (as `export` writes one): its text keeps that.
                 if text.hasSuffix("前") || text.lowercased().hasPrefix("by ") { return .text(text) }
                 if let cellValue, let day = ROCDate(iso: String(cellValue.prefix(10))) { return .date(day) }
+                if let cellValue, let year = Int(cellValue.prefix(4)), year < 1912 { return .dateBeforeROC(String(cellValue.prefix(10))) }
             case "boolean":
                 if let cellValue { return .boolean(cellValue == "true") }
             default: break

@@ -69,16 +69,24 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         }
     }
 
-    /// `detect`, giving UTF-8 bytes (`utf8(_:)`) instead of text.
+    /// `detect`, giving UTF-8 bytes (`utf8(_:)`) instead of text. When no encoding fits, the failure
+    /// reported is the one furthest into the file: the encoding the file most likely is, and its
+    /// first bad byte (a Big5 file with one bad byte on line 3 is not "bad at byte 1").
     public static func detectUTF8(_ data: Data) -> Result<(Data, TextEncoding), DecodingFailure> {
-        var first: DecodingFailure?
+        var furthest: DecodingFailure?
         for encoding in allCases {
             switch encoding.utf8(data) {
             case .success(let bytes): return .success((bytes, encoding))
-            case .failure(let failure): first = first ?? failure
+            case .failure(let failure): if failure.offset > (furthest?.offset ?? -1) { furthest = failure }
             }
         }
-        return .failure(first ?? DecodingFailure(bytes: [UInt8](), offset: 0))
+        return .failure(furthest ?? DecodingFailure(bytes: [UInt8](), offset: 0))
+    }
+
+    /// Whether `data` looks like UTF-16 (Excel's "Unicode text"): a byte-order mark, or NUL bytes in
+    /// its first line, which no text in the encodings read here has.
+    public static func looksLikeUTF16(_ data: Data) -> Bool {
+        data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.prefix(200).contains(0)
     }
 
     /// Where a decoding failed: byte offset from 0 and line from 1.

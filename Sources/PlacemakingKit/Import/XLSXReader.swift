@@ -30,8 +30,7 @@ public enum XLSXReader {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         guard parser.parse() else {
-            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent,
-                                                        detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "XML")
+            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "XML 內容損壞（第 \(parser.lineNumber) 行）")
         }
     }
 
@@ -151,6 +150,8 @@ public enum XLSXReader {
         var value = ""
         var inValue = false
         var failure: PlacemakingError?
+        /// Whether `</sheetData>` was reached: XMLParser accepts a document cut off after a complete row.
+        var complete = false
 
         init(strings: [String], upperBoundStyles: Set<Int>) {
             self.strings = strings
@@ -161,6 +162,9 @@ public enum XLSXReader {
             let parser = SheetParser(strings: strings, upperBoundStyles: upperBoundStyles)
             try XLSXReader.run(parser, on: data, url: url)
             if let failure = parser.failure { throw failure }
+            guard parser.complete else {
+                throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "工作表內容不完整，檔案可能被截斷")
+            }
             return parser.rows
         }
 
@@ -207,6 +211,8 @@ public enum XLSXReader {
                 if row.count == column { row.append(cell) } else { row[column] = cell }
             case "row":
                 rows.append(ImportRow(number: rowNumber, cells: row))
+            case "sheetData":
+                complete = true
             default: break
             }
         }

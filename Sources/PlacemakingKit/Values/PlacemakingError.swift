@@ -119,6 +119,10 @@ public enum PlacemakingError: Error, Equatable, Sendable {
     case csvUnclosedQuote(line: Int)
     /// A file to import is valid UTF-8, Big5 and Big5-HKSCS nowhere past this byte (offset from 0).
     case fileNotText(path: String, byteOffset: Int, line: Int)
+    /// A header row an import cannot use as it stands (empty, a column twice, the wrong kind of file).
+    case importHeaderProblem(zh: String, en: String)
+    /// A CSV file that is not in the encoding given with `--encoding`.
+    case fileNotInEncoding(path: String, encoding: String, byteOffset: Int, line: Int)
     /// A file to import could not be opened or is not the workbook it claims to be.
     case importFileUnreadable(path: String, detail: String)
     /// `--sheet` named a sheet the workbook does not have.
@@ -387,9 +391,14 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case let .fileNotText(path, offset, line):
             return zh ? "「\(EchoedText.shown(path))」不是 UTF-8、Big5 或 Big5-HKSCS 文字：第 \(offset + 1) 個位元組（第 \(line) 行）無法解讀；請另存為 UTF-8 CSV，或以 --encoding 指定編碼"
                 : "'\(EchoedText.shown(path))' is not UTF-8, Big5 or Big5-HKSCS text: byte \(offset + 1) (line \(line)) cannot be read; save it as UTF-8 CSV or give --encoding"
+        case let .importHeaderProblem(zhText, enText):
+            return zh ? zhText : enText
+        case let .fileNotInEncoding(path, encoding, offset, line):
+            return zh ? "「\(EchoedText.shown(path))」不是 \(encoding) 文字：第 \(offset + 1) 個位元組（第 \(line) 行）無法解讀；請去掉 --encoding 讓程式自動判斷，或改指定其他編碼"
+                : "'\(EchoedText.shown(path))' is not \(encoding) text: byte \(offset + 1) (line \(line)) cannot be read; leave out --encoding to detect it, or name another"
         case let .importFileUnreadable(path, detail):
-            return zh ? "無法讀取「\(EchoedText.shown(path))」（\(EchoedText.shown(detail, limit: 200))）；請確認檔案存在，且是 CSV、ODS 或 XLSX 試算表"
-                : "cannot read '\(EchoedText.shown(path))' (\(EchoedText.shown(detail, limit: 200))); check that it exists and is a CSV, ODS or XLSX file"
+            return zh ? "無法讀取「\(EchoedText.shown(path))」：\(EchoedText.shown(detail, limit: 200))；可匯入的是 CSV、ODS 或 XLSX 試算表"
+                : "cannot read '\(EchoedText.shown(path))': \(EchoedText.shown(detail, limit: 200)); import a CSV, ODS or XLSX file"
         case let .importSheetNotFound(sheet, available):
             return zh ? "找不到工作表「\(EchoedText.shown(sheet))」；檔案中的工作表：\(available.joined(separator: "、"))"
                 : "no sheet '\(EchoedText.shown(sheet))'; the file has: \(available.joined(separator: ", "))"
