@@ -7,7 +7,16 @@ extension AppDatabase {
     /// is one self-contained file), which is checked (integrity, a ledger of this program) and synced
     /// before it takes `target`'s name; on any failure `target` is untouched and the new file removed.
     /// An existing `target` is replaced only when `replacing`, and never when it is this ledger.
+    /// `target` is the user's to name, so it is written with the user's own rights, never the
+    /// set-group-id group's (which could replace the ledger's `-wal`); the ledger is read through the
+    /// connection already open.
     public func backup(to target: String, replacing: Bool = false) throws -> BackupReport {
+        try SystemIdentity.withUserRights { try copy(to: target, replacing: replacing) }
+    }
+
+    /// `backup(to:replacing:)` with the rights the program has: restore keeps the replaced ledger
+    /// beside it, in the install's directory.
+    private func copy(to target: String, replacing: Bool = false) throws -> BackupReport {
         let started = Date()
         let target = try LedgerPath.checked(target)
         let exists = FileManager.default.fileExists(atPath: target)
@@ -65,7 +74,7 @@ extension AppDatabase {
         var kept = "\(path).before-restore-\(stamp)"
         var suffix = 2
         while FileManager.default.fileExists(atPath: kept) { kept = "\(path).before-restore-\(stamp)-\(suffix)"; suffix += 1 }
-        _ = try backup(to: kept)
+        _ = try copy(to: kept)
 
         try StorageErrors.mapped {
             var config = Configuration()
