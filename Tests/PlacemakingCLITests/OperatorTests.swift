@@ -90,6 +90,12 @@ struct OperatorTests {
         #expect(refused.errors.contains("六龜區") && refused.errors.contains("研考會"))
         #expect(program.run(["--as", "六龜區", "plan", "edit", "1", "--note", "a"], as: "liugui01").status == 0)
         #expect(program.run(["--as", "海洋局", "plan", "list"], as: "look").status == 1)
+        // Claiming 研考會 (no limit for its staff) is refused to a clerk and a viewer like any other agency.
+        for login in ["liugui01", "look"] {
+            let claimed = program.run(["--as", "研考會", "plan", "list"], as: login)
+            #expect(claimed.status == 1 && claimed.errors.contains("--as"), "\(login): \(claimed.errors)")
+        }
+        #expect(program.run(["--as", "研考會", "plan", "edit", "6", "--note", "研考會"], as: "chen").status == 0)
         #expect(program.run(["--as", "海洋局", "plan", "edit", "6", "--note", "代登"], as: "chen").status == 0)
         #expect(try Self.lastActor(program) == "chen（海洋局）")
         #expect(program.run(["--as", "海洋局", "operator", "add", "x", "--role", "viewer"], as: "chen").status == 1)
