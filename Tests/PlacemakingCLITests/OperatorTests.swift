@@ -38,6 +38,14 @@ struct OperatorTests {
         let audit = try program.json(["audit", "--limit", "50"])
         #expect(audit.contains { $0["action"] as? String == "operator.add" && $0["actor"] as? String == "chen" })
         #expect(audit.contains { $0["action"] as? String == "operator.creator" && $0["actor"] as? String == "chen" })
+        // --table operator (or 操作人員) lists the operator entries alone.
+        for name in ["operator", "操作人員"] {
+            let entries = try program.json(["audit", "--table", name])
+            #expect(entries.map { $0["action"] as? String } == ["operator.add", "operator.add", "operator.creator"], "\(name)")
+            #expect(entries.allSatisfy { $0["entity"] as? String == "operator" })
+        }
+        let unknown = program.run(["audit", "--table", "nothing"])
+        #expect(unknown.status == 1 && unknown.errors.contains("operator"), "\(unknown.errors)")
     }
 
     /// Every way a 六龜區 clerk could touch 海洋局's records (plan 6, its proposal 2), or what only
