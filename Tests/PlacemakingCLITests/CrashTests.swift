@@ -65,6 +65,9 @@ struct CrashTests {
             #expect(checked.status == 0, "round \(round): \(checked.output)\(checked.errors)")
             let plans = try small.json(["plan", "list"]).count
             #expect(plans == smallCount || plans == large, "round \(round): \(plans) plans")
+            // The restore's audit entry goes in with the restored content, in the same copy.
+            let restores = try Self.count(small, "SELECT count(*) FROM audit_log WHERE action = 'ledger.restore'")
+            #expect(restores == (plans == large ? 1 : 0), "round \(round): \(restores) restore entries")
             outcomes.insert(plans)
             if plans == large { _ = small.run(["restore", program.path]) }
         }
