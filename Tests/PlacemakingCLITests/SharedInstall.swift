@@ -52,7 +52,7 @@ final class SharedInstall {
     /// Makes the accounts and folders, then follows the README's steps (which create the ledger as
     /// the staff login).
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("placemaking-shared-\(UUID().uuidString)")
+        root = Self.traversableTemporaryDirectory().appendingPathComponent("placemaking-shared-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
         do {
             // The other users must reach srv/ and bin/ through it (the temporary folder may be sticky).
@@ -80,6 +80,18 @@ final class SharedInstall {
     }
 
     deinit { close() }
+
+    /// The temporary folder when every folder above it lets other users through (o+x), else /tmp: the
+    /// test accounts must reach the install inside it.
+    static func traversableTemporaryDirectory() -> URL {
+        let temporary = FileManager.default.temporaryDirectory.standardizedFileURL
+        var folder = temporary
+        while folder.path != "/" {
+            guard let mode = mode(folder.path), mode & 0o001 != 0 else { return URL(fileURLWithPath: "/tmp") }
+            folder.deleteLastPathComponent()
+        }
+        return temporary
+    }
 
     /// Removes the accounts, the group and the folder (with the ledger and every file the test made).
     func close() {
