@@ -46,10 +46,15 @@ public final class CommandContext: @unchecked Sendable {
             return
         }
         let resolved = try database.agency(named: agency)
-        // 研考會's own staff see and change everything: acting "for" it is no limit at all.
+        // 研考會's own staff see and change everything: acting "for" it is no limit at all. Anyone else
+        // claiming to act for 研考會 is refused, as for any agency not its own.
         if resolved.name == "研考會" {
+            let standing = try database.standing()
+            guard standing == .staff else {
+                throw PlacemakingError.actingNotAllowed(login: database.login, ownAgency: standing.agencyName)
+            }
             database = try database.acting(for: nil)
-            actingAgency = try database.standing().agencyName
+            actingAgency = nil
             return
         }
         database = try database.acting(for: resolved.id)

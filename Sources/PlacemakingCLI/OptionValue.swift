@@ -44,7 +44,7 @@ enum OptionValue: Equatable {
         case .yesNo: return ["yes", "no"]
         case .programme: return vocabulary.programmes
         case .record(let noun): return (vocabulary.records[noun] ?? []).map { String($0.id) }
-        case .ledgerTable: return LedgerTable.allCases.compactMap(\.noun)
+        case .ledgerTable: return AuditEntity.all.map(\.noun)
         case .agencyKind: return AgencyKind.allCases.map(\.rawValue)
         case .date, .money, .year, .positiveInteger, .text: return []
         }

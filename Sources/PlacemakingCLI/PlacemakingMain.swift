@@ -54,13 +54,10 @@ public enum PlacemakingMain {
                 return ExitStatus.failure.rawValue
             }
         }
-        let isNewFile = !FileManager.default.fileExists(atPath: invocation.databasePath)
         let database: AppDatabase
         do {
+            // A new ledger is created 0600, or 0660 under set-group-id (`LedgerPath.createPrivately`).
             database = try AppDatabase.open(path: invocation.databasePath, login: login ?? SystemIdentity.currentLogin)
-            // SQLite creates files 0644 less the umask; the group must write the ledger (its -wal and
-            // -shm files take the ledger's mode).
-            if SystemIdentity.isSetGroupID, isNewFile { chmod(invocation.databasePath, 0o660) }
         } catch let error as PlacemakingError {
             console.writeError(invocation.language.pick("錯誤：", "error: ") + error.message(invocation.language) + "\n")
             return ExitStatus.failure.rawValue

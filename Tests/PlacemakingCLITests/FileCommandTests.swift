@@ -114,6 +114,23 @@ struct FileCommandTests {
         #expect(kept.count == 1)
         let previous = ProgramRun(existing: program.folder.appendingPathComponent(kept[0]).path)
         #expect(try previous.json(["plan", "list"]).count == 7)
+
+        // The restored ledger says who restored it, when, from which file (its SHA-256 and size) and
+        // where the replaced one is kept; the backup's own entries come before it.
+        let entries = try program.json(["audit", "--table", "ledger"])
+        #expect(entries.count == 1)
+        let entry = try #require(entries.first)
+        #expect(entry["action"] as? String == "ledger.restore")
+        #expect(entry["actor"] as? String == "tester")
+        let digest = SHA256.hex(try Data(contentsOf: URL(fileURLWithPath: target)))
+        let size = try #require(FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)
+        let changes = try #require(entry["changes"] as? String)
+        for expected in ["備份檔：\(target)", "SHA-256：\(digest)", "大小（位元組）：\(size.intValue)", "原資料庫保留為：\(program.path).before-restore-"] {
+            #expect(changes.contains(expected), "\(changes)")
+        }
+        let newest = try program.json(["audit", "--limit", "1"])
+        #expect(newest.first?["action"] as? String == "ledger.restore")
+        #expect(program.run(["--lang", "en", "audit", "--table", "ledger"]).output.contains("backup file：\(target)"))
     }
 
     @Test("a backup taken while another process writes passes check and restores to a ledger that passes check")

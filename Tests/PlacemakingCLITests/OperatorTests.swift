@@ -38,6 +38,14 @@ struct OperatorTests {
         let audit = try program.json(["audit", "--limit", "50"])
         #expect(audit.contains { $0["action"] as? String == "operator.add" && $0["actor"] as? String == "chen" })
         #expect(audit.contains { $0["action"] as? String == "operator.creator" && $0["actor"] as? String == "chen" })
+        // --table operator (or 操作人員) lists the operator entries alone.
+        for name in ["operator", "操作人員"] {
+            let entries = try program.json(["audit", "--table", name])
+            #expect(entries.map { $0["action"] as? String } == ["operator.add", "operator.add", "operator.creator"], "\(name)")
+            #expect(entries.allSatisfy { $0["entity"] as? String == "operator" })
+        }
+        let unknown = program.run(["audit", "--table", "nothing"])
+        #expect(unknown.status == 1 && unknown.errors.contains("operator"), "\(unknown.errors)")
     }
 
     /// Every way a 六龜區 clerk could touch 海洋局's records (plan 6, its proposal 2), or what only
@@ -90,6 +98,12 @@ struct OperatorTests {
         #expect(refused.errors.contains("六龜區") && refused.errors.contains("研考會"))
         #expect(program.run(["--as", "六龜區", "plan", "edit", "1", "--note", "a"], as: "liugui01").status == 0)
         #expect(program.run(["--as", "海洋局", "plan", "list"], as: "look").status == 1)
+        // Claiming 研考會 (no limit for its staff) is refused to a clerk and a viewer like any other agency.
+        for login in ["liugui01", "look"] {
+            let claimed = program.run(["--as", "研考會", "plan", "list"], as: login)
+            #expect(claimed.status == 1 && claimed.errors.contains("--as"), "\(login): \(claimed.errors)")
+        }
+        #expect(program.run(["--as", "研考會", "plan", "edit", "6", "--note", "研考會"], as: "chen").status == 0)
         #expect(program.run(["--as", "海洋局", "plan", "edit", "6", "--note", "代登"], as: "chen").status == 0)
         #expect(try Self.lastActor(program) == "chen（海洋局）")
         #expect(program.run(["--as", "海洋局", "operator", "add", "x", "--role", "viewer"], as: "chen").status == 1)

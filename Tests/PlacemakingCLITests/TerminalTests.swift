@@ -51,6 +51,36 @@ struct TerminalTests {
         try session.press("C-c")
     }
 
+    @Test("Ctrl-C right after a long paste abandons the line at once, without waiting for another key")
+    func interruptAfterPaste() throws {
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close() }
+        try session.waitFor(prompt)
+        // The terminal flushes the unread rest of the paste when Ctrl-C comes; a reader blocked on the
+        // byte it was told of slept through the Ctrl-C until the next key (seen here every time).
+        for round in 1...5 {
+            // A line is under way (its start is on screen), then the paste and Ctrl-C at once.
+            try session.type("第\(round)輪")
+            try session.waitFor("第\(round)輪")
+            try session.type(String(repeating: "計畫", count: 300))
+            try session.press("C-c")
+            let deadline = Date().addingTimeInterval(5)
+            var last = ""
+            while Date() < deadline {
+                last = try session.screen().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                if last == prompt.trimmingCharacters(in: .whitespaces) { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            #expect(last == prompt.trimmingCharacters(in: .whitespaces), "round \(round): no new prompt after Ctrl-C; last line: \(last.prefix(60))")
+        }
+        // The abandoned lines ran nothing; the next line runs as typed.
+        try session.enter("plan list --format csv --columns 編號")
+        try session.waitFor("編號")
+        #expect(try plans(session).rows.count == 6)
+        #expect(try !session.screen().contains("錯誤"))
+    }
+
     @Test("history: Up recalls the previous command, and the history file keeps it")
     func history() throws {
         let session = try TmuxSession()

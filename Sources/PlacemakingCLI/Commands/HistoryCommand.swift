@@ -75,20 +75,20 @@ struct StatusesCommand: RunnableCommand {
 struct AuditCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "異動紀錄 the audit log", discussion: "例：audit --table plan --id 1")
-    @Option(parsing: .unconditional, help: "資料種類，如 plan、match、case（或資料表名稱）") var table: String?
+    @Option(parsing: .unconditional, help: "資料種類，如 plan、match、case、operator、ledger（或資料表名稱）") var table: String?
     @Option(help: "資料編號") var id: Int64?
     @Option(help: "筆數上限") var limit: Int = 50
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
-        var ledgerTable: LedgerTable?
+        var entity: AuditEntity?
         if let table {
-            guard let found = LedgerTable(named: table) else {
-                let names = LedgerTable.allCases.map { $0.noun ?? $0.table }.joined(separator: "、")
+            guard let found = AuditEntity(named: table) else {
+                let names = AuditEntity.all.map(\.noun).joined(separator: "、")
                 throw PlacemakingError.invalidValue(field: "--table", value: table, hint: "可用：\(names)")
             }
-            ledgerTable = found
+            entity = found
         }
-        try context.show(try context.database.auditLog(table: ledgerTable, id: id, limit: max(1, limit), language: context.language), output)
+        try context.show(try context.database.auditLog(entity: entity, id: id, limit: max(1, limit), language: context.language), output)
     }
 }

@@ -48,9 +48,11 @@ struct SummaryCommand: RunnableCommand {
             context.console.write(text)
             return
         }
-        if SystemIdentity.isSetGroupID { throw PlacemakingError.notUnderSetGroupID(what: "--out") }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            // The user's file: written with the user's own rights, never the set-group-id group's.
+            try SystemIdentity.withUserRights { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) }
+        } catch let error as PlacemakingError {
+            throw error
         } catch {
             throw PlacemakingError.outputNotWritten(path: out, detail: error.localizedDescription)
         }

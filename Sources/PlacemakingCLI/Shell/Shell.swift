@@ -82,6 +82,7 @@ final class Shell {
             if !text.trimmingCharacters(in: .whitespaces).isEmpty { editor.remember(text) }
             context.terminalWidth = Terminal.columns()
             guard let status = execute(text) else { return worst }
+            editor.forgetInterrupt()
             if status.rawValue > worst.rawValue { worst = status }
         }
     }

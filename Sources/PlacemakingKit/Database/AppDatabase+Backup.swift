@@ -7,7 +7,16 @@ extension AppDatabase {
     /// is one self-contained file), which is checked (integrity, a ledger of this program) and synced
     /// before it takes `target`'s name; on any failure `target` is untouched and the new file removed.
     /// An existing `target` is replaced only when `replacing`, and never when it is this ledger.
+    /// `target` is the user's to name, so it is written with the user's own rights, never the
+    /// set-group-id group's (which could replace the ledger's `-wal`); the ledger is read through the
+    /// connection already open.
     public func backup(to target: String, replacing: Bool = false) throws -> BackupReport {
+        try SystemIdentity.withUserRights { try copy(to: target, replacing: replacing) }
+    }
+
+    /// `backup(to:replacing:)` with the rights the program has: restore keeps the replaced ledger
+    /// beside it, in the install's directory.
+    private func copy(to target: String, replacing: Bool = false) throws -> BackupReport {
         let started = Date()
         let target = try LedgerPath.checked(target)
         let exists = FileManager.default.fileExists(atPath: target)
@@ -42,7 +51,10 @@ extension AppDatabase {
     /// beside it (`NAME.before-restore-YYYYMMDDTHHMMSSZ`, made by `backup`); then the backup is copied
     /// *into* the open ledger with SQLite's backup API, one transaction under the write lock, so other
     /// readers and the WAL stay consistent (no file is swapped under them, no stale `-wal` or `-shm` is
-    /// left), and upgraded when it is older.
+    /// left). What is copied in is first prepared in a private file beside the ledger: the backup,
+    /// upgraded when it is older, with an audit entry of this restore (who, when, the file, its SHA-256
+    /// and size, where the replaced ledger is kept), so the ledger takes both in that one transaction,
+    /// and a `kill -9` leaves the old ledger or the restored one with its entry.
     public func restore(from source: String) throws -> BackupReport {
         let started = Date()
         if let actingFor {
@@ -65,15 +77,33 @@ extension AppDatabase {
         var kept = "\(path).before-restore-\(stamp)"
         var suffix = 2
         while FileManager.default.fileExists(atPath: kept) { kept = "\(path).before-restore-\(stamp)-\(suffix)"; suffix += 1 }
-        _ = try backup(to: kept)
+        _ = try copy(to: kept)
+        let digest = try Self.sha256(ofFile: source)
 
+        let url = URL(fileURLWithPath: path)
+        let staging = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).restoring-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try Self.createNewFile(staging, shownAs: path)
+        defer { for file in [staging] + LedgerPath.companions(of: staging) { unlink(file) } }
         try StorageErrors.mapped {
-            var config = Configuration()
-            config.readonly = true
-            let backup = try DatabaseQueue(path: source, configuration: config)
-            defer { try? backup.close() }
-            try backup.backup(to: writer)
-            try Self.migrator(clock: clock).migrate(writer)
+            let stage = try DatabaseQueue(path: staging)
+            do {
+                var config = Configuration()
+                config.readonly = true
+                let backup = try DatabaseQueue(path: source, configuration: config)
+                defer { try? backup.close() }
+                try backup.backup(to: stage)
+            }
+            try Self.migrator(clock: clock).migrate(stage)
+            try stage.write { db in
+                try db.execute(sql: """
+                    INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
+                    VALUES (?, ?, 'ledger.restore', 'ledger', NULL, NULL,
+                            json_object('file', ?, 'sha256', ?, 'bytes', ?, 'kept_as', ?))
+                    """, arguments: [Timestamp.string(clock()), login, Self.absolute(source), digest, checked.bytes, Self.absolute(kept)])
+            }
+            try stage.backup(to: writer)
+            try stage.close()
         }
         return BackupReport(path: source, bytes: checked.bytes, counts: checked.counts, auditEntries: checked.auditEntries,
                             seconds: Date().timeIntervalSince(started), keptAs: kept)
@@ -110,6 +140,24 @@ extension AppDatabase {
                 return BackupReport(path: shown, bytes: bytes, counts: counts, auditEntries: audit, seconds: 0)
             }
         }
+    }
+
+    /// `path` from the root, as the audit log keeps it (the log outlives the working folder).
+    static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// The SHA-256 of the file at `path` as 64 hex digits, read in pieces.
+    static func sha256(ofFile path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw PlacemakingError.backupUnsound(path: path, detail: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        var hash = SHA256()
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
+        } catch {
+            throw PlacemakingError.backupUnsound(path: path, detail: error.localizedDescription)
+        }
+        return hash.finish().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Creates `file`, which must not exist, empty and mode 0600.

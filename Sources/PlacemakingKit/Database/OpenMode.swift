@@ -17,14 +17,19 @@ enum OpenMode: Equatable, Sendable {
         return folderWritable || companionsPresent ? .readOnly : .immutable
     }
 
-    /// The mode for the file at `path`, from what this process may do (`access`, real ids).
+    /// The mode for the file at `path`, from what this process may do. Asked with the effective ids,
+    /// as SQLite's own open is: under set-group-id the real ids are the person's, who may not write the
+    /// install's folder, while the program may (`access` alone would open every shared ledger read-only).
     static func of(path: String) -> OpenMode {
         let exists = FileManager.default.fileExists(atPath: path)
         let folder = (path as NSString).deletingLastPathComponent
-        return decide(exists: exists, fileWritable: access(path, W_OK) == 0,
-                      folderWritable: access(folder.isEmpty ? "." : folder, W_OK) == 0,
+        return decide(exists: exists, fileWritable: mayWrite(path),
+                      folderWritable: mayWrite(folder.isEmpty ? "." : folder),
                       companionsPresent: LedgerPath.companions(of: path).contains { FileManager.default.fileExists(atPath: $0) })
     }
+
+    /// Whether the effective ids may write `path`.
+    private static func mayWrite(_ path: String) -> Bool { faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 }
 
     var isReadOnly: Bool { self != .readWrite }
 

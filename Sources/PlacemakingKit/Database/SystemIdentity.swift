@@ -32,6 +32,21 @@ public enum SystemIdentity {
         return stat(directory, &info) == 0 && info.st_gid == getegid()
     }
 
+    /// Runs `body` with the real group as the effective one, so that a file the user names (an export,
+    /// a backup) is created, replaced or removed only where the user could do it without the program:
+    /// with the group's privilege a clerk could write over the ledger itself. The group is taken back
+    /// afterwards (the saved set-group-id allows it). Outside set-group-id `body` just runs.
+    public static func withUserRights<T>(_ body: () throws -> T) throws -> T {
+        let privileged = getegid()
+        let real = getgid()
+        guard privileged != real else { return try body() }
+        guard setegid(real) == 0 else {
+            throw PlacemakingError.programDefect("setegid(\(real)) failed: \(String(cString: strerror(errno)))")
+        }
+        defer { setegid(privileged) }
+        return try body()
+    }
+
     /// The login of the owner of the file at `path`, or nil when it cannot be read.
     public static func ownerLogin(path: String) -> String? {
         var info = stat()

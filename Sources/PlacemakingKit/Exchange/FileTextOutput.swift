@@ -25,18 +25,22 @@ public final class FileTextOutput: TextOutput {
         FileTextOutput(handle: .standardOutput, paths: nil)
     }
 
-    /// Writes to `url`, replacing any file there once `close()` succeeds.
+    /// Writes to `url`, replacing any file there once `close()` succeeds. The file is created, renamed
+    /// and removed with the user's own rights (`SystemIdentity.withUserRights`), never the group's.
     public convenience init(url: URL) throws {
         let partial = FileTextOutput.partialURL(for: url)
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
-            throw PlacemakingError.exportFileUnwritable(path: url.path, detail: FileTextOutput.reason(for: url))
+        let handle = try SystemIdentity.withUserRights { () throws -> FileHandle in
+            guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
+                throw PlacemakingError.exportFileUnwritable(path: url.path, detail: FileTextOutput.reason(for: url))
+            }
+            do {
+                return try FileHandle(forWritingTo: partial)
+            } catch {
+                try? FileManager.default.removeItem(at: partial)
+                throw PlacemakingError.exportFileUnwritable(path: url.path, detail: error.localizedDescription)
+            }
         }
-        do {
-            self.init(handle: try FileHandle(forWritingTo: partial), paths: (url, partial))
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw PlacemakingError.exportFileUnwritable(path: url.path, detail: error.localizedDescription)
-        }
+        self.init(handle: handle, paths: (url, partial))
     }
 
     /// A hidden name beside `url` for the file being written.
@@ -47,7 +51,7 @@ public final class FileTextOutput: TextOutput {
     deinit {
         guard !closed, let paths else { return }
         try? handle.close()
-        try? FileManager.default.removeItem(at: paths.partial)
+        _ = try? SystemIdentity.withUserRights { try? FileManager.default.removeItem(at: paths.partial) }
     }
 
     public func write(_ string: String) {
@@ -75,11 +79,13 @@ public final class FileTextOutput: TextOutput {
         do {
             try check()
             try handle.close()
-            guard rename(paths.partial.path, paths.final.path) == 0 else {
-                throw PlacemakingError.exportFileUnwritable(path: paths.final.path, detail: String(cString: strerror(errno)))
+            try SystemIdentity.withUserRights {
+                guard rename(paths.partial.path, paths.final.path) == 0 else {
+                    throw PlacemakingError.exportFileUnwritable(path: paths.final.path, detail: String(cString: strerror(errno)))
+                }
             }
         } catch {
-            try? FileManager.default.removeItem(at: paths.partial)
+            _ = try? SystemIdentity.withUserRights { try? FileManager.default.removeItem(at: paths.partial) }
             throw wrapped(error)
         }
     }

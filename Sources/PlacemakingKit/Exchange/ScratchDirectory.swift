@@ -8,13 +8,16 @@ final class ScratchDirectory {
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("placemaking-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            // The user's, not the group's: its parts are written with the user's rights (FileTextOutput).
+            try SystemIdentity.withUserRights { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false) }
+        } catch let error as PlacemakingError {
+            throw error
         } catch {
             throw PlacemakingError.exportFileUnwritable(path: url.path, detail: error.localizedDescription)
         }
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit { _ = try? SystemIdentity.withUserRights { try? FileManager.default.removeItem(at: url) } }
 
     /// A new text file here, written under a temporary name until closed.
     func textFile(_ name: String) throws -> FileTextOutput {

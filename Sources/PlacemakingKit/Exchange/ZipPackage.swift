@@ -18,7 +18,12 @@ struct ZipPackage {
         var compressed = true
     }
 
+    /// With the user's own rights: the archive may be written only where the user could write it.
     static func write(_ entries: [Entry], to url: URL) throws {
+        try SystemIdentity.withUserRights { try writeAsUser(entries, to: url) }
+    }
+
+    private static func writeAsUser(_ entries: [Entry], to url: URL) throws {
         let partial = FileTextOutput.partialURL(for: url)
         do {
             let archive = try Archive(url: partial, accessMode: .create)

@@ -12,6 +12,12 @@ struct AuditDescriber {
 
     func changes(entity: String, action: String, before: String?, after: String?) throws -> String {
         let old = Self.object(before), new = Self.object(after)
+        if entity == "ledger", let new {
+            // A restore: the backup it came from, and where the replaced ledger is kept.
+            return Self.restoreFields.compactMap { key, zh, en in
+                new[key].map { "\(language.pick(zh, en))：\($0)" }
+            }.joined(separator: "\n")
+        }
         let columns = try columnOrder(entity)
         if old == nil, let new {
             // A new record: what it is (not its long notes and provenance), in column order.
@@ -43,11 +49,18 @@ struct AuditDescriber {
         case "rename": return language.pick("更名", "renamed")
         case "creator": return language.pick("建立資料庫（研考會人員）", "created the ledger (staff)")
         case "remove": return language.pick("移除", "removed")
+        case "restore": return language.pick("從備份還原", "restored from a backup")
         default: return action
         }
     }
 
     // MARK: - Fields
+
+    /// The fields of a restore's entry (`ledger.restore`), in the order shown.
+    static let restoreFields: [(key: String, zh: String, en: String)] = [
+        ("file", "備份檔", "backup file"), ("sha256", "SHA-256", "SHA-256"), ("bytes", "大小（位元組）", "size (bytes)"),
+        ("kept_as", "原資料庫保留為", "replaced ledger kept as"),
+    ]
 
     private static let labels: [String: (String, String)] = [
         "agency_id": ("機關", "agency"), "ministry_id": ("部會", "ministry"), "partner_id": ("同行／合辦單位", "partner"),

@@ -10,7 +10,7 @@ public enum PlacemakingError: Error, Equatable, Sendable {
         case newerVersion(found: String)
     }
     /// Why a `--db` value cannot be a ledger file.
-    public enum LedgerPathProblem: Sendable { case empty, inMemory, directory }
+    public enum LedgerPathProblem: Sendable { case empty, inMemory, directory, companion }
 
     case invalidDate(String, reason: DateProblem)
     case invalidMoney(String, reason: MoneyProblem)
@@ -367,6 +367,10 @@ public enum PlacemakingError: Error, Equatable, Sendable {
             case .directory:
                 return zh ? "「\(EchoedText.shown(path))」是資料夾，不是資料庫檔案；請指定檔名，例如 --db \(EchoedText.shown(path))/placemaking.sqlite"
                     : "'\(EchoedText.shown(path))' is a folder, not a database file; give a file name, e.g. --db \(EchoedText.shown(path))/placemaking.sqlite"
+            case .companion:
+                let ledger = EchoedText.shown(LedgerPath.companionOwner(path) ?? path)
+                return zh ? "「\(EchoedText.shown(path))」是 SQLite 的日誌檔（-wal、-shm、-journal），不是資料庫；請指定資料庫本身，例如 --db \(ledger)"
+                    : "'\(EchoedText.shown(path))' is one of SQLite's journal files (-wal, -shm, -journal), not a database; name the database itself, e.g. --db \(ledger)"
             }
         case let .ledgerReadOnly(path):
             return zh ? "資料庫是唯讀的（「\(EchoedText.shown(path))」或所在資料夾沒有寫入權限），只能查詢，未寫入任何資料；需要修改請洽管理員開放權限"
