@@ -29,7 +29,8 @@ extension AppDatabase {
     /// every 1,000 rows how many were read and what part of the file that is.
     public func importFile(_ url: URL, kind: ImportKind, options: ImportOptions = ImportOptions(),
                            progress: ((_ rowsRead: Int, _ fractionRead: Double) -> Void)? = nil) throws -> ImportReport {
-        var source = try ImportSource(url: url, sheet: options.sheet, encoding: options.encoding)
+        // Read with the user's own rights: under set-group-id the program's group could read the ledger itself.
+        var source = try SystemIdentity.withUserRights { try ImportSource(url: url, sheet: options.sheet, encoding: options.encoding) }
         let header = try source.next()
         let mapping = try ImportColumns(headers: header?.cells.map(\.text) ?? [], kind: kind, mappings: options.mappings)
         let columns = mapping.columns
