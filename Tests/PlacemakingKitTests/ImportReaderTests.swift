@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import PlacemakingKit
 
 @Suite("Import readers")
@@ -43,6 +44,37 @@ struct ImportReaderTests {
         var rows: [[String]] = []
         while let row = try reader.next() { rows.append(row) }
         return rows
+    }
+
+    @Test("an XLSX whose sheet is cut short is refused, not read in part; a pre-1912 date cell is explained")
+    func damagedWorkbook() throws {
+        let folder = try WorkbookTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("cut.xlsx")
+        var sink = try XLSXSink(target: .file(url.path))
+        try SinkSample.table.send(to: &sink, sheet: "計畫")
+        try sink.finish()
+        #expect(try XLSXReader.rows(of: url, sheet: nil).count > 2)
+        let archive = try Archive(url: url, accessMode: .update)
+        let path = "xl/worksheets/sheet1.xml"
+        let sheet = try WorkbookTests.entry(archive, path)
+        // Cut after the second complete row: well-formed so far, then the file ends.
+        let firstRowEnd = try #require(sheet.range(of: Data("</row>".utf8)))
+        let secondRowEnd = try #require(sheet.range(of: Data("</row>".utf8), in: firstRowEnd.upperBound..<sheet.endIndex))
+        let cut = sheet.prefix(upTo: secondRowEnd.upperBound)
+        try archive.remove(try #require(archive[path]))
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(cut.count)) { position, size in
+            cut.subdata(in: Int(position)..<Int(position) + size)
+        }
+        #expect {
+            try XLSXReader.rows(of: url, sheet: nil)
+        } throws: { error in
+            (error as? PlacemakingError)?.message().contains("不完整") == true
+        }
+        #expect(throws: PlacemakingError.self) {
+            try ImportValues.date(.dateBeforeROC("0112-03-31"), text: "0112-03-31")
+        }
+        #expect(throws: PlacemakingError.self) { try ImportValues.date(.number("-652962"), text: "-652962") }
     }
 
     @Test("RFC 4180: quoted separators, doubled quotes and line breaks; ; and tab detected; BOM dropped")
