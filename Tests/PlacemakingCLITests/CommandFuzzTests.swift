@@ -80,6 +80,58 @@ struct CommandFuzzTests {
                                   "1兆", "37.8億", "-5", "海洋局", "臺北區", "核定補助", "執行中", "json", "csv", "box", "",
                                   " ", "\u{0}", "\u{1B}[2J", "\n", "'", "\"", "\u{FFFD}", String(repeating: "長", count: 300), "plan", "list"]
 
+    /// Answers that name an agency or a status are looked up in the ledger, and a miss ranks every
+    /// agency's names for suggestions (milliseconds in a debug build): one run in 100 asks those, the
+    /// rest the parsers of dates, amounts, years, ids and yes/no.
+    @Test("form answers: 100,000 mutated answers to the options of every add form are taken in the command's form or refused with a message, and nothing is written")
+    func formAnswers() throws {
+        let program = try ProgramRun()
+        _ = program.run(["agency", "list"])
+        let database = try AppDatabase.open(path: program.path, login: "tester")
+        let before = try Self.rowCounts(database)
+        let forms: [(path: [String], options: [CommandGrammar.Argument])] = ["plan", "proposal", "visit", "subsidy", "case", "match", "event"].compactMap { noun in
+            guard let add = CommandGrammar.root.subcommand(noun)?.subcommand("add") else { return nil }
+            return ([noun, "add"], add.options.filter { $0.takesValue })
+        }
+        #expect(forms.count == 7)
+        // Answers of every kind the forms ask for, to be mutated.
+        let answers = ["111/06/30", "1110630", "112年3月15日", "2023-03-15", "1,968萬", "37.8億", "500", "112", "民國111年", "六龜區",
+                       "高雄市六龜區公所", "經濟部", "南區輔導中心", "構想盤點", "輔導中", "核定補助", "7", "1", "yes", "否", "山城創生",
+                       "地方創生公有建築空間整備活化補助"]
+        var random = FuzzRandom(seed: 0xF0_2A45)
+        var accepted = 0, refused = 0
+        for run in 0..<100_000 {
+            let form = forms[run % forms.count]
+            let looksUp: Set<String> = ["--agency", "--partner", "--ministry", "--organiser", "--status"]
+            let lookups = form.options.filter { looksUp.contains($0.spelled) }
+            let parsed = form.options.filter { !looksUp.contains($0.spelled) }
+            let pool = run % 100 == 0 || parsed.isEmpty ? lookups : parsed
+            let option = pool[random.next(below: pool.count)]
+            var answer = Array(answers[random.next(below: answers.count)].unicodeScalars)
+            for _ in 0..<random.next(below: 3) {
+                let fragment = Array(Self.fragments[random.next(below: Self.fragments.count)].unicodeScalars)
+                switch random.next(below: 3) {
+                case 0 where !answer.isEmpty: answer.remove(at: random.next(below: answer.count))
+                case 1: answer.insert(contentsOf: fragment, at: random.next(below: answer.count + 1))
+                default: if !answer.isEmpty { answer.replaceSubrange(random.next(below: answer.count)..<answer.count, with: fragment) }
+                }
+            }
+            let text = String(String.UnicodeScalarView(answer))
+            let context = CommandContext(database: database, console: Console.capturing(), language: run % 4 == 0 ? .english : .chinese)
+            do {
+                _ = try FormAnswerCheck(path: form.path, context: context).validate(text, for: option)
+                accepted += 1
+            } catch let error as PlacemakingError {
+                #expect(!error.message(context.language).isEmpty)
+                refused += 1
+            } catch {
+                Issue.record("\(form.path) \(option.spelled) \(text.debugDescription): \(error)")
+            }
+        }
+        #expect(accepted > 10_000 && refused > 10_000, "accepted \(accepted), refused \(refused)")
+        #expect(try Self.rowCounts(database) == before)
+    }
+
     @Test("whole commands: 400 (PLACEMAKING_FUZZ_RUNS) mutated command lines on a ledger file each end with a status, and failures write nothing")
     func commands() throws {
         let program = try ProgramRun()

@@ -7,6 +7,15 @@ import Testing
 struct AgencyNameTests {
     private func date(_ text: String) throws -> ROCDate { try ROCDate.parse(text) }
 
+    @Test("a name holding a NUL or a lone mark is refused with suggestions, not a trap (Foundation's contains traps on a NUL)")
+    func controlCharactersInNames() throws {
+        let test = try TestDatabase()
+        for typed in ["山\0", "\0", "\u{301}六龜", "六\0"] {
+            #expect(throws: PlacemakingError.self) { try test.database.agency(named: typed) }
+        }
+        #expect("高雄市六龜區".containsScalars("六龜") && !"六龜".containsScalars("六龜區") && "a\0b".containsScalars("\0b"))
+    }
+
     @Test("short, formal and district names resolve, with spaces and full-width spaces ignored")
     func forms() throws {
         let test = try TestDatabase()

@@ -356,7 +356,7 @@ extension Database {
     }
 
     static func looksLike(_ name: String, _ wanted: String) -> Bool {
-        (name.count >= 2 && (name.contains(wanted) || wanted.contains(name))) || sharedRun(withoutCity(name), withoutCity(wanted)) >= 2
+        (name.count >= 2 && (name.containsScalars(wanted) || wanted.containsScalars(name))) || sharedRun(withoutCity(name), withoutCity(wanted)) >= 2
             || (wanted.count >= 2 && name.first == wanted.first && Set(name).intersection(wanted).count >= 2)
     }
 }

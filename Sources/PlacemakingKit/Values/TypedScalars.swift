@@ -33,6 +33,15 @@ extension String {
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether `other` occurs in the text, scalar for scalar. Foundation's `contains` on Linux traps
+    /// ("String index is out of bounds") on a needle holding a NUL, such as an imported cell 「山\0」.
+    func containsScalars(_ other: String) -> Bool {
+        let text = Array(unicodeScalars), needle = Array(other.unicodeScalars)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= text.count else { return false }
+        return (0...(text.count - needle.count)).contains { start in text[start..<(start + needle.count)].elementsEqual(needle) }
+    }
+
     /// The scalars of the text without the blanks (spaces, tabs, ideographic spaces) around it.
     var scalarsTrimmingBlanks: ArraySlice<Unicode.Scalar> { Array(unicodeScalars)[...].trimmingBlanks }
 }
