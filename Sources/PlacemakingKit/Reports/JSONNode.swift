@@ -15,11 +15,6 @@ enum JSONNode {
     static func date(_ day: ROCDate?) -> JSONNode { day.map { .string($0.iso) } ?? .null }
     static func money(_ amount: Money?) -> JSONNode { amount.map { .integer($0.yuan) } ?? .null }
 
-    /// The rows of a table as an array of objects keyed by the columns.
-    static func rows(_ table: ResultTable) -> JSONNode {
-        .array(table.rows.map { row in .object(zip(table.columns, row).map { ($0.key, .cell($1)) }) })
-    }
-
     /// Indented text: objects and arrays of objects one member a line, short arrays of scalars on one
     /// (`JSONStream`'s layout); `level` is the depth the node stands at in a larger document.
     func text(indent level: Int = 0) -> String {
