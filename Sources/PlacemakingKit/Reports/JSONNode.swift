@@ -1,6 +1,7 @@
 /// A JSON value built in code, for documents with nested objects (the summary); written by hand like
-/// `JSONText` so that keys keep their order and Chinese stays readable.
-enum JSONNode {
+/// `JSONText` so that keys keep their order and Chinese stays readable. Sendable said outright: left to
+/// inference, the compiler (6.3) ran in a circle through `[(String, JSONNode)]` in incremental builds.
+enum JSONNode: Sendable {
     case object([(String, JSONNode)])
     case array([JSONNode])
     case string(String)
