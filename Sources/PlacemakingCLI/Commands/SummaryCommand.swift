@@ -33,6 +33,7 @@ struct SummaryCommand: RunnableCommand {
     func run(in context: CommandContext) throws {
         let style = format ?? Self.defaultFormat(context.defaultStyle)
         guard let year = try Parse.year(year) else { throw PlacemakingError.emptyValue(field: "--year") }
+        if style == .json { return try writeJSON(year: year, context: context) }
         let summary = try context.database.programmeSummary(year: year, asOf: Parse.date(asOf))
         if let workbook = style == .ods ? ExportFormat.ods : style == .xlsx ? ExportFormat.xlsx : nil {
             // One sheet per table of the summary, every column, real numbers and dates.
@@ -60,6 +61,25 @@ struct SummaryCommand: RunnableCommand {
                     "wrote \(out) (year \(summary.year), as of \(summary.asOf.roc))")
     }
 
+    /// JSON goes out as the database is read, holding no records: a summary of a million plans takes the
+    /// memory of a small one. A file appears only once it is complete.
+    private func writeJSON(year: Int, context: CommandContext) throws {
+        let day = try context.database.summaryDay(year: year, asOf: Parse.date(asOf))
+        guard let out else {
+            var output = StreamTextOutput(context.console.stream)
+            return try context.database.writeSummaryJSON(year: year, asOf: day, to: &output)
+        }
+        if SystemIdentity.isSetGroupID { throw PlacemakingError.notUnderSetGroupID(what: "--out") }
+        do {
+            var file = try FileTextOutput(url: URL(fileURLWithPath: out))
+            try context.database.writeSummaryJSON(year: year, asOf: day, to: &file)
+            try file.close()
+        } catch PlacemakingError.exportFileUnwritable(_, let detail) {
+            throw PlacemakingError.outputNotWritten(path: out, detail: detail)
+        }
+        context.say("已寫入 \(out)（\(year)年度，截至 \(day.roc)）", "wrote \(out) (year \(year), as of \(day.roc))")
+    }
+
     /// The session's `.mode` where it is one of ours.
     static func defaultFormat(_ style: OutputFormat.Style) -> SummaryFormat {
         switch style {
@@ -71,7 +91,7 @@ struct SummaryCommand: RunnableCommand {
 
     private func render(_ summary: ProgrammeSummary, _ style: SummaryFormat, context: CommandContext) -> String {
         switch style {
-        case .json: return summary.json
+        case .json: return summary.json  // not reached: JSON is streamed (writeJSON)
         case .report: return summary.councilReport.text
         case .html: return SummaryPage(summary).html
         case .table, .markdown, .ods, .xlsx:

@@ -4,10 +4,7 @@ import GRDB
 public enum JSONText {
     /// A JSON string literal.
     public static func string(_ s: String) -> String {
-        // Most text needs no escape: one pass over the bytes finds out (E2 80 A8/A9 are U+2028/2029).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            return "\"" + s + "\""
-        }
+        if !mayNeedEscape(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -22,6 +19,22 @@ public enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Most text needs no escape: one pass over the bytes finds out (E2 80 A8/A9 are U+2028/2029).
+    private static func mayNeedEscape(_ s: String) -> Bool {
+        s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 })
+    }
+
+    /// `string(s)` appended to `bytes`, without the intermediate strings when nothing needs escaping.
+    static func append(_ s: String, to bytes: inout [UInt8]) {
+        guard !mayNeedEscape(s) else {
+            bytes.append(contentsOf: string(s).utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: s.utf8)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A database row as a JSON object, column names as keys (the audit log's before/after).

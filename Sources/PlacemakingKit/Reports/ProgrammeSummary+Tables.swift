@@ -83,26 +83,32 @@ extension ProgrammeSummary {
     }
 
     func proposalTable() -> ResultTable {
-        var table = ResultTable(columns: [
-            .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("planId", "計畫編號", "plan id"),
-            .init("title", "提案名稱", "title"), .init("submittedOn", "提報日期", "submitted on"), .init("status", "狀態", "status then"),
-        ])
-        table.rows = proposals.submitted.map { p in
-            [.integer(p.id), .text(p.agency), .integer(p.planId), .from(p.title),
-             p.submittedOnOrBefore ? .dateOnOrBefore(p.submittedOn) : .date(p.submittedOn), .text(p.status)]
-        }
-        return table
+        ResultTable(columns: Self.proposalColumns, rows: proposals.submitted.map(Self.proposalCells))
+    }
+
+    static let proposalColumns: [ResultTable.Column] = [
+        .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("planId", "計畫編號", "plan id"),
+        .init("title", "提案名稱", "title"), .init("submittedOn", "提報日期", "submitted on"), .init("status", "狀態", "status then"),
+    ]
+
+    /// A proposal's row of `proposalTable` (and its item in the JSON document).
+    static func proposalCells(_ p: SubmittedProposal) -> [ResultTable.Cell] {
+        [.integer(p.id), .text(p.agency), .integer(p.planId), .from(p.title),
+         p.submittedOnOrBefore ? .dateOnOrBefore(p.submittedOn) : .date(p.submittedOn), .text(p.status)]
     }
 
     func visitTable() -> ResultTable {
-        var table = ResultTable(columns: [
-            .init("id", "編號", "id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner", nullIsUnknown: false),
-            .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
-        ])
-        table.rows = visits.visits.map { v in
-            [.integer(v.id), .text(v.agency), .from(v.partner), v.visitedOn.map { .date($0) } ?? .null, .from(v.purpose)]
-        }
-        return table
+        ResultTable(columns: Self.visitColumns, rows: visits.visits.map(Self.visitCells))
+    }
+
+    static let visitColumns: [ResultTable.Column] = [
+        .init("id", "編號", "id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner", nullIsUnknown: false),
+        .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
+    ]
+
+    /// A visit's row of `visitTable` (and its item in the JSON document).
+    static func visitCells(_ v: Visit) -> [ResultTable.Cell] {
+        [.integer(v.id), .text(v.agency), .from(v.partner), v.visitedOn.map { .date($0) } ?? .null, .from(v.purpose)]
     }
 
     func subsidyTable(_ language: Language) -> ResultTable {
