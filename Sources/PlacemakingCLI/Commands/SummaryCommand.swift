@@ -69,8 +69,8 @@ struct SummaryCommand: RunnableCommand {
             var output = StreamTextOutput(context.console.stream)
             return try context.database.writeSummaryJSON(year: year, asOf: day, to: &output)
         }
-        if SystemIdentity.isSetGroupID { throw PlacemakingError.notUnderSetGroupID(what: "--out") }
         do {
+            // FileTextOutput creates the file with the user's own rights, as every file a user names.
             var file = try FileTextOutput(url: URL(fileURLWithPath: out))
             try context.database.writeSummaryJSON(year: year, asOf: day, to: &file)
             try file.close()
