@@ -109,8 +109,8 @@ CREATE TABLE plan (
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
     , version INTEGER NOT NULL DEFAULT 1) STRICT;  -- version: counts the changes (0004; trigger below)
--- Import look-ups (0006): is this row of this file, or this agency's plan of this title, on record?
-CREATE INDEX plan_agency_title ON plan(agency_id, title);
+-- Import look-ups (0006): is this row of this file, or this agency's plan of this title and date, on record?
+CREATE INDEX plan_agency_title ON plan(agency_id, title, submitted_on);
 CREATE INDEX plan_source ON plan(source_id, source_section) WHERE source_id IS NOT NULL;
 
 -- One ministry's part in matching a plan (媒合): its subsidy (補助) and investment (投資) amounts as

@@ -6,7 +6,7 @@
 CREATE INDEX plan_source ON plan(source_id, source_section) WHERE source_id IS NOT NULL;
 -- Replaces plan(agency_id): the agency stays the leading column, so look-ups by agency still use it.
 DROP INDEX plan_agency;
-CREATE INDEX plan_agency_title ON plan(agency_id, title);
+CREATE INDEX plan_agency_title ON plan(agency_id, title, submitted_on);
 CREATE INDEX business_proposal_source ON business_proposal(source_id, source_section) WHERE source_id IS NOT NULL;
 CREATE INDEX counseling_visit_source ON counseling_visit(source_id, source_section) WHERE source_id IS NOT NULL;
 CREATE INDEX counseling_visit_agency ON counseling_visit(agency_id, visited_on);
