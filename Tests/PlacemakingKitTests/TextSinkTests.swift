@@ -79,6 +79,9 @@ struct TextSinkTests {
         #expect(objects[2]["title"] is NSNull)
         #expect(sink.output.contains("\"statusOn\": \"2022-06-30\", \"statusOnOrBefore\": true, \"budget\""))
         #expect(JSONSink<String>.onOrBeforeKey("date") == "dateOnOrBefore")
+        // A list's rows are the same objects `show` writes for one record.
+        let table = SinkSample.table
+        #expect(sink.output == "[\n  " + table.rows.map { JSONSink<String>.object(table.columns, $0) }.joined(separator: ",\n  ") + "\n]\n")
         var screen = ""
         OutputFormat(style: .json).write(SinkSample.table, to: &screen)
         #expect(screen == sink.output)

@@ -27,12 +27,25 @@ public struct JSONSink<Output: TextOutput>: TableSink {
         }
         sheets += 1
         self.columns = columns
+        keys = columns.map { JSONText.string($0.key) + ": " }
+        flagKeys = columns.map { JSONText.string(Self.onOrBeforeKey($0.key)) + ": true" }
         rowsInSheet = 0
     }
 
+    /// `"key": ` of each column and `"keyOnOrBefore": true`, escaped once per sheet rather than per row.
+    private var keys: [String] = []
+    private var flagKeys: [String] = []
+
     public mutating func row(_ cells: [ResultTable.Cell]) throws {
-        output.write(rowsInSheet == 0 ? "[\n  " : ",\n  ")
-        output.write(Self.object(columns, cells))
+        var line = rowsInSheet == 0 ? "[\n  {" : ",\n  {"
+        for (index, cell) in cells.enumerated() where index < keys.count {
+            if index > 0 { line += ", " }
+            line += keys[index]
+            line += JSONText.value(cell)
+            if case .dateOnOrBefore = cell { line += ", " + flagKeys[index] }
+        }
+        line += "}"
+        output.write(line)
         rowsInSheet += 1
         try output.check()
     }
@@ -48,7 +61,7 @@ public struct JSONSink<Output: TextOutput>: TableSink {
         try output.close()
     }
 
-    /// One row as a JSON object.
+    /// One row as a JSON object (a record in `show`; lists build the same bytes in `row`).
     static func object(_ columns: [ResultTable.Column], _ cells: [ResultTable.Cell]) -> String {
         var members: [String] = []
         for (column, cell) in zip(columns, cells) {
