@@ -7,6 +7,22 @@ import Testing
 struct RepositoryTests {
     func date(_ text: String) throws -> ROCDate { try ROCDate.parse(text) }
 
+    @Test("the brief plan list, read without the match totals, shows what the full list shows in those columns; asked for, the totals are there")
+    func leanPlanList() throws {
+        let test = try TestDatabase()
+        let id = try test.database.submitPlan(agency: "六龜區", title: "山城創生", submittedOn: try ROCDate.parse("111/03/01"))
+        _ = try test.database.recordMatch(plan: id, ministry: "經濟部", subsidy: Money(yuan: 1_000), on: try ROCDate.parse("111/05/20"))
+        func list(_ choice: ColumnChoice) throws -> ResultTable {
+            var sink = CollectingSink()
+            try test.database.list(.plan, columns: choice, into: &sink)
+            return try #require(sink.tables.first?.table)
+        }
+        let full = try list(.all)
+        #expect(try list(.brief).rows == full.choosing(.named(["id", "agency", "title", "status", "statusOn"])).rows)
+        let totals = try list(.named(["id", "matches", "matchedSubsidy"]))
+        #expect(totals.rows.contains { $0 == [.integer(id), .integer(1), .money(Money(yuan: 1_000))] }, "\(totals.rows.suffix(2))")
+    }
+
     @Test("submitting a plan writes the plan, its first status and the audit log together")
     func submitPlan() throws {
         let test = try TestDatabase(login: "六龜區承辦")

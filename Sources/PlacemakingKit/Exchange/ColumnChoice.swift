@@ -37,6 +37,7 @@ extension TableQuery {
         guard let keys = try choice.keys(of: columns, brief: brief) else { return self }
         let indices = keys.compactMap { key in columns.firstIndex { $0.key == key } }
         let cells = self.cells
+        let sql = lean.flatMap { lean in lean.hiding.isDisjoint(with: keys) ? lean.sql : nil } ?? self.sql
         return TableQuery(columns: indices.map { columns[$0] }, brief: nil, sql: sql, arguments: arguments) { row in
             let all = cells(row)
             return indices.map { all[$0] }

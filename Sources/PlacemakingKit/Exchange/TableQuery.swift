@@ -10,6 +10,9 @@ struct TableQuery {
     var sql: String
     var arguments: StatementArguments
     var cells: (Row) -> [ResultTable.Cell]
+    /// The same query without the work of some columns (their values NULL), used when none of those
+    /// columns is shown: the screen's brief plan list needs no match totals.
+    var lean: (hiding: Set<String>, sql: String)? = nil
 }
 
 extension Database {

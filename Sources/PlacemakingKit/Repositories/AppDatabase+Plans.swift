@@ -58,12 +58,23 @@ extension AppDatabase {
     /// Plans with their agency, the status and phase in force at `:asOf` with its date, and the match
     /// totals by then; plans with no status by then did not exist yet and drop out. Callers add WHERE
     /// and ORDER.
-    static let planQuery = """
+    static let planQuery = planQuery(matches: true)
+
+    /// `planQuery`; without `matches` the three match totals are NULL, for a list that does not show
+    /// them (the screen's brief columns): they are three look-ups per plan.
+    static func planQuery(matches: Bool) -> String {
+        """
         SELECT plan.id, agency.name AS agency, plan.title, h.status, status.phase, plan.submitted_on,
                plan.budget, h.effective_on AS status_on, h.on_or_before,
+        """ + (matches ? """
                (SELECT count(*) FROM plan_match m WHERE m.plan_id = plan.id AND \(matchedByAsOf)) AS matches,
                (SELECT sum(subsidy_amount) FROM plan_match m WHERE m.plan_id = plan.id AND \(matchedByAsOf)) AS matched_subsidy,
                (SELECT sum(investment_amount) FROM plan_match m WHERE m.plan_id = plan.id AND \(matchedByAsOf)) AS matched_investment,
+
+        """ : """
+               NULL AS matches, NULL AS matched_subsidy, NULL AS matched_investment,
+
+        """) + """
                plan.note, plan.source_id, plan.source_section, plan.created_at, plan.updated_at
         FROM plan
         JOIN agency ON agency.id = plan.agency_id
@@ -71,6 +82,7 @@ extension AppDatabase {
         JOIN status ON status.entity = 'plan' AND status.name = h.status
 
         """
+    }
 
     static let planColumns: [ResultTable.Column] = [
         .init("id", "編號", "id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "title"),
@@ -83,7 +95,9 @@ extension AppDatabase {
     static func planCells(_ row: Row) -> [ResultTable.Cell] {
         [.integer(row["id"]), .text(row["agency"]), .from(row["title"]), .text(row["status"]),
          phaseCell(row["phase"]), statusDateCell(row), .date(iso: row["submitted_on"]), .money(row["budget"]),
-         .integer(row["matches"]), .money(row["matched_subsidy"]), .money(row["matched_investment"])]
+         // NULL when the query left the match totals out (`planQuery(matches: false)`).
+         (row["matches"] as Int64?).map(ResultTable.Cell.integer) ?? .null,
+         .money(row["matched_subsidy"]), .money(row["matched_investment"])]
     }
 
     static let provenanceColumns: [ResultTable.Column] = [
@@ -158,6 +172,8 @@ extension Database {
         return TableQuery(columns: AppDatabase.planColumns, brief: ["id", "agency", "title", "status", "statusOn"],
                           sql: AppDatabase.planQuery + conditions.sql + "\nORDER BY plan.id",
                           arguments: conditions.arguments(with: ["asOf": StatusAsOf.bound(filter.asOf)]),
-                          cells: AppDatabase.planCells)
+                          cells: AppDatabase.planCells,
+                          lean: (["matches", "matchedSubsidy", "matchedInvestment"],
+                                 AppDatabase.planQuery(matches: false) + conditions.sql + "\nORDER BY plan.id"))
     }
 }
