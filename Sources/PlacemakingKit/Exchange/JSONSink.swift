@@ -27,25 +27,15 @@ public struct JSONSink<Output: TextOutput>: TableSink {
         }
         sheets += 1
         self.columns = columns
-        keys = columns.map { JSONText.string($0.key) + ": " }
-        flagKeys = columns.map { JSONText.string(Self.onOrBeforeKey($0.key)) + ": true" }
+        keys = Self.keys(columns)
         rowsInSheet = 0
     }
 
-    /// `"key": ` of each column and `"keyOnOrBefore": true`, escaped once per sheet rather than per row.
-    private var keys: [String] = []
-    private var flagKeys: [String] = []
+    /// The columns' keys, escaped once per sheet rather than once per row.
+    private var keys: [(member: String, flag: String)] = []
 
     public mutating func row(_ cells: [ResultTable.Cell]) throws {
-        var line = rowsInSheet == 0 ? "[\n  {" : ",\n  {"
-        for (index, cell) in cells.enumerated() where index < keys.count {
-            if index > 0 { line += ", " }
-            line += keys[index]
-            line += JSONText.value(cell)
-            if case .dateOnOrBefore = cell { line += ", " + flagKeys[index] }
-        }
-        line += "}"
-        output.write(line)
+        output.write((rowsInSheet == 0 ? "[\n  " : ",\n  ") + Self.object(keys, cells))
         rowsInSheet += 1
         try output.check()
     }
@@ -61,14 +51,24 @@ public struct JSONSink<Output: TextOutput>: TableSink {
         try output.close()
     }
 
-    /// One row as a JSON object (a record in `show`; lists build the same bytes in `row`).
+    /// One row as a JSON object (a record in `show`, a row of a list).
     static func object(_ columns: [ResultTable.Column], _ cells: [ResultTable.Cell]) -> String {
-        var members: [String] = []
-        for (column, cell) in zip(columns, cells) {
-            members.append("\(JSONText.string(column.key)): \(JSONText.value(cell))")
-            if case .dateOnOrBefore = cell { members.append("\(JSONText.string(onOrBeforeKey(column.key))): true") }
+        object(keys(columns), cells)
+    }
+
+    /// `"key": ` of each column and, for a date known only as an upper bound, `"keyOnOrBefore": true`.
+    private static func keys(_ columns: [ResultTable.Column]) -> [(member: String, flag: String)] {
+        columns.map { (JSONText.string($0.key) + ": ", JSONText.string(onOrBeforeKey($0.key)) + ": true") }
+    }
+
+    private static func object(_ keys: [(member: String, flag: String)], _ cells: [ResultTable.Cell]) -> String {
+        var text = "{"
+        for (index, cell) in cells.enumerated() where index < keys.count {
+            if index > 0 { text += ", " }
+            text += keys[index].member + JSONText.value(cell)
+            if case .dateOnOrBefore = cell { text += ", " + keys[index].flag }
         }
-        return "{" + members.joined(separator: ", ") + "}"
+        return text + "}"
     }
 
     /// The flag's key: `statusOn` → `statusOnOrBefore` (date columns are named …On), any other key

@@ -7,4 +7,12 @@ enum SpreadsheetSerial {
     static func of(_ day: ROCDate) -> Int {
         ROCDate.daysSince1970(year: day.year, month: day.month, day: day.day) + epochOffset
     }
+
+    /// The day of a serial number (its fraction, a time of day, dropped); nil outside 1 ..< 1,000,000
+    /// or for a day the ledger's calendar does not hold.
+    static func day(_ serial: Double) -> ROCDate? {
+        guard serial >= 1, serial < 1_000_000 else { return nil }
+        let civil = ROCDate.civilDate(daysSince1970: Int(serial.rounded(.down)) - epochOffset)
+        return ROCDate(year: civil.year, month: civil.month, day: civil.day)
+    }
 }

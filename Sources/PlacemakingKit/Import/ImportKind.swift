@@ -14,6 +14,17 @@ public enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The table its records go to.
+    var table: String {
+        switch self {
+        case .plans: Plan.databaseTableName
+        case .proposals: BusinessProposal.databaseTableName
+        case .visits: CounselingVisit.databaseTableName
+        case .subsidies: SubsidyApplication.databaseTableName
+        case .cases: ParticipationCase.databaseTableName
+        }
+    }
+
     /// What the kind is called in messages.
     var label: String {
         switch self {

@@ -33,12 +33,6 @@ public struct ImportReport: Sendable {
 
     /// 12,345: counts as the progress line shows them.
     public static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
+        Money.groupThousands(Int64(n))
     }
 }

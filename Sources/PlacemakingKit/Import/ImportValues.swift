@@ -94,7 +94,7 @@ struct ImportValues {
     /// record entered another way (its natural key: agency, title and date for a plan …). Two look-ups,
     /// each by its own index (0006), rather than one `OR` that SQLite would answer by scanning.
     func exists(_ db: Database, kind: ImportKind, document: String, section: String, change: Change) throws -> Bool {
-        let table = Self.table(of: kind)
+        let table = kind.table
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE source_id = ? AND source_section = ?)"),
                              arguments: [document, section]) == true { return true }
         let agencyId = try texts[.agency].map { try change.lookups.agencyID(db, named: $0, kinds: [.district, .bureau]) }
@@ -114,16 +114,6 @@ struct ImportValues {
             (condition, arguments) = ("year = ? AND title IS ? AND agency_id IS ?", [year, texts[.title], agencyId])
         }
         return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))"), arguments: arguments) ?? false
-    }
-
-    static func table(of kind: ImportKind) -> String {
-        switch kind {
-        case .plans: Plan.databaseTableName
-        case .proposals: BusinessProposal.databaseTableName
-        case .visits: CounselingVisit.databaseTableName
-        case .subsidies: SubsidyApplication.databaseTableName
-        case .cases: ParticipationCase.databaseTableName
-        }
     }
 
     /// Writes the row's record with the same rules as the command that enters it by hand.
@@ -204,11 +194,7 @@ struct ImportValues {
         case .number(let n):
             // Serial numbers before 1900 (negative): a ROC year the spreadsheet took for a Gregorian one.
             if let serial = Double(n), serial < 1, n.count != 7, n.count != 8 { throw rocYearTakenForGregorian(text) }
-            if let serial = Double(n), serial >= 1, serial < 1_000_000, !(n.count == 7 || n.count == 8) {
-                let days = Int(serial.rounded(.down)) - SpreadsheetSerial.epochOffset
-                let civil = ROCDate.civilDate(daysSince1970: days)
-                if let day = ROCDate(year: civil.year, month: civil.month, day: civil.day) { return (day, false) }
-            }
+            if n.count != 7, n.count != 8, let day = Double(n).flatMap(SpreadsheetSerial.day) { return (day, false) }
             return (try ROCDate.parse(text), false)
         default:
             var typed = text

@@ -200,9 +200,9 @@ public enum XLSXReader {
                 case "b": cell = .boolean(value == "1")
                 case "e": cell = .text(value)
                 default:
-                    if let style, upperBoundStyles.contains(style), let serial = Double(value), serial >= 1, serial < 1_000_000 {
-                        let civil = ROCDate.civilDate(daysSince1970: Int(serial.rounded(.down)) - SpreadsheetSerial.epochOffset)
-                        if let day = ROCDate(year: civil.year, month: civil.month, day: civil.day) { cell = .text(day.iso + "前"); break }
+                    if let style, upperBoundStyles.contains(style), let day = Double(value).flatMap(SpreadsheetSerial.day) {
+                        cell = .text(day.iso + "前")
+                        break
                     }
                     cell = value.isEmpty ? .empty : .number(value)
                 }

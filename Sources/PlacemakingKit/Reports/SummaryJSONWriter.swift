@@ -17,13 +17,11 @@ struct SummaryJSONWriter<Output: TextOutputStream>: SummaryReceiver {
     }
 
     mutating func plans(_ head: SummaryHead.Plans) {
-        json.key("plans")
-        json.beginObject()
-        json.member("total", .int(head.total))
-        json.member("byPhase", .object(head.byPhase.map { ($0.phase.rawValue, .int($0.count)) }))
-        json.member("matchedAgencies", .array(head.matchedAgencies.map { .string($0) }))
-        json.key("matched")
-        json.beginArray()
+        openSection("plans", [
+            ("total", .int(head.total)),
+            ("byPhase", .object(head.byPhase.map { ($0.phase.rawValue, .int($0.count)) })),
+            ("matchedAgencies", .array(head.matchedAgencies.map { .string($0) })),
+        ], list: "matched")
         after = [
             ("byAgency", .array(head.byAgency.map { agency in
                 .object([("agency", .string(agency.agency)), ("kind", .optional(agency.kind?.rawValue)), ("total", .int(agency.total)),
@@ -40,38 +38,27 @@ struct SummaryJSONWriter<Output: TextOutputStream>: SummaryReceiver {
 
     mutating func proposals(_ head: SummaryHead.Proposals) {
         endSection()
-        json.key("businessProposals")
-        json.beginObject()
-        json.member("submittedInYear", .int(head.count))
-        json.member("plans", .int(head.plans))
-        json.member("agencies", .array(head.agencies.map { .string($0) }))
-        json.key("items")
-        json.beginArray()
+        openSection("businessProposals", [
+            ("submittedInYear", .int(head.count)), ("plans", .int(head.plans)), ("agencies", .array(head.agencies.map { .string($0) })),
+        ], list: "items")
     }
 
     mutating func proposal(_ proposal: ProgrammeSummary.SubmittedProposal) { json.item(ProgrammeSummary.jsonItem(proposal)) }
 
     mutating func visits(_ head: SummaryHead.Visits) {
         endSection()
-        json.key("counselingVisits")
-        json.beginObject()
-        json.member("count", .int(head.count))
-        json.member("agencies", .array(head.agencies.map { .string($0) }))
-        json.key("items")
-        json.beginArray()
+        openSection("counselingVisits", [("count", .int(head.count)), ("agencies", .array(head.agencies.map { .string($0) }))],
+                    list: "items")
     }
 
     mutating func visit(_ visit: ProgrammeSummary.Visit) { json.item(ProgrammeSummary.jsonItem(visit)) }
 
     mutating func subsidies(_ head: SummaryHead.Subsidies) {
         endSection()
-        json.key("subsidies")
-        json.beginObject()
-        json.member("applications", .int(head.applications))
-        json.member("approvedCount", .int(head.approvedCount))
-        json.member("approvedAmount", .integer(head.approvedAmount.yuan))
-        json.key("items")
-        json.beginArray()
+        openSection("subsidies", [
+            ("applications", .int(head.applications)), ("approvedCount", .int(head.approvedCount)),
+            ("approvedAmount", .integer(head.approvedAmount.yuan)),
+        ], list: "items")
         after = [("comingRounds", .array(head.comingRounds.map { r in
             .object([("programme", .string(r.programme)), ("year", .int(r.year)), ("round", .int(r.round)), ("opensOn", .date(r.opensOn))])
         }))]
@@ -97,6 +84,15 @@ struct SummaryJSONWriter<Output: TextOutputStream>: SummaryReceiver {
         }))
         json.endObject()
         json.raw("\n")
+    }
+
+    /// Opens section `key` with its figures, then its list `list`, which the records fill.
+    private mutating func openSection(_ key: String, _ figures: [(String, JSONNode)], list: String) {
+        json.key(key)
+        json.beginObject()
+        for (name, value) in figures { json.member(name, value) }
+        json.key(list)
+        json.beginArray()
     }
 
     /// Closes the open section's list, writes what follows it, and closes the section.
