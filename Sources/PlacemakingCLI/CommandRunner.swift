@@ -144,3 +144,4 @@ public struct CommandRunner {
         return nil
     }
 }
+

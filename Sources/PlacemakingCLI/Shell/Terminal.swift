@@ -20,11 +20,13 @@ enum Terminal {
     /// the environment's locale when it is UTF-8, else falls back to C.UTF-8 (present on every Debian).
     /// The fallback is also put in the environment, because readline sets its locale again from
     /// LC_ALL, LC_CTYPE or LANG when it starts, and `LANG=C` would undo it.
+    /// Only the character type is set: it is all that readline and the C library's multibyte functions
+    /// read, and loading every category of the locale cost a dozen files at each start.
     static func ensureUTF8Locale() {
-        if let current = setlocale(LC_ALL, ""), String(cString: current).uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8") {
+        if let current = setlocale(LC_CTYPE, ""), String(cString: current).uppercased().filter({ $0 != "-" }).contains("UTF8") {
             return
         }
-        setlocale(LC_ALL, "C.UTF-8")
+        setlocale(LC_CTYPE, "C.UTF-8")
         if let all = getenv("LC_ALL"), !String(cString: all).isEmpty { setenv("LC_ALL", "C.UTF-8", 1) }
         setenv("LC_CTYPE", "C.UTF-8", 1)
     }

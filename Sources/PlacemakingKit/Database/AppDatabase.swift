@@ -41,28 +41,35 @@ public struct AppDatabase: Sendable {
     /// Opens `path` (already checked) in `mode`; tests choose the mode, since root may write anything.
     static func open(path: String, mode: OpenMode, login: String, clock: @escaping @Sendable () -> Date) throws -> AppDatabase {
         let known = try migrator(clock: clock).migrations
-        let applied = try LedgerFileCheck.check(path: path, sqlitePath: mode.sqlitePath(path), knownMigrations: known)
+        let header = try LedgerFileCheck.header(path: path)
         var config = configuration()
-        if mode.isReadOnly {
-            // Reading needs no journal-mode switch and no migration; an older file that needs one cannot be used.
-            guard applied.count == known.count else { throw PlacemakingError.readOnlyLedgerNeedsUpgrade(path: path) }
-            config.readonly = true
-            return try StorageErrors.mapped {
-                let queue = try DatabaseQueue(path: mode.sqlitePath(path), configuration: config)
-                return try AppDatabase(writer: queue, path: mode.sqlitePath(path), login: login, clock: clock, readOnlyFile: path)
-            }
-        }
-        // A queue, not a pool: DatabasePool writes a throwaway table at every open to keep its WAL file
-        // non-empty, which would change the file even when a command is refused. One connection in WAL
-        // mode still lets other programs read while we write.
-        config.prepareDatabase { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        LedgerPath.createPrivately(path)
+        config.readonly = mode.isReadOnly
+        if !mode.isReadOnly { LedgerPath.createPrivately(path) }
         return try StorageErrors.mapped {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            return try AppDatabase(writer: queue, path: path, login: login, clock: clock)
+            // A queue, not a pool: DatabasePool writes a throwaway table at every open to keep its WAL
+            // file non-empty, which would change the file even when a command is refused. One connection
+            // in WAL mode still lets other programs read while we write.
+            let queue = try DatabaseQueue(path: mode.sqlitePath(path), configuration: config)
+            do {
+                let applied = try queue.inDatabase { db in
+                    let applied = try LedgerFileCheck.contents(db, path: path, header: header, knownMigrations: known)
+                    // Only a ledger (or a new file) gets WAL; reading needs no journal-mode switch.
+                    if !mode.isReadOnly {
+                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    }
+                    return applied
+                }
+                if mode.isReadOnly {
+                    // Reading needs no migration; an older file that needs one cannot be used.
+                    guard applied.count == known.count else { throw PlacemakingError.readOnlyLedgerNeedsUpgrade(path: path) }
+                    return try AppDatabase(writer: queue, path: mode.sqlitePath(path), login: login, clock: clock, readOnlyFile: path)
+                }
+                return try AppDatabase(writer: queue, path: path, login: login, clock: clock, applied: applied)
+            } catch {
+                try? queue.close()
+                throw error
+            }
         }
     }
 
@@ -75,7 +82,7 @@ public struct AppDatabase: Sendable {
     public let readOnlyFile: String?
 
     init(writer: any DatabaseWriter, path: String? = nil, login: String, clock: @escaping @Sendable () -> Date,
-         readOnlyFile: String? = nil) throws {
+         readOnlyFile: String? = nil, applied: [String]? = nil) throws {
         self.writer = writer
         self.path = path
         self.login = login
@@ -83,7 +90,10 @@ public struct AppDatabase: Sendable {
         self.readOnlyFile = readOnlyFile
         guard readOnlyFile == nil else { return }
         let migrator = try Self.migrator(clock: clock)
-        let isNew = try writer.read { try migrator.appliedIdentifiers($0).isEmpty }
+        // `applied`: the migrations the opening check found on this connection. An up-to-date ledger,
+        // nearly every open, needs no migrator round trip.
+        if let applied, Set(applied) == Set(migrator.migrations) { return }
+        let isNew = try applied.map(\.isEmpty) ?? writer.read { try migrator.appliedIdentifiers($0).isEmpty }
         try migrator.migrate(writer)
         if isNew {
             let stamp = Timestamp.string(clock())
