@@ -145,3 +145,16 @@ public struct CommandRunner {
     }
 }
 
+
+extension CommandConfiguration {
+    /// The configuration of a command without subcommands, which `CommandRunner.parse` parses on its own
+    /// (as the root of its words). Naming the program as its super command makes ArgumentParser skip its
+    /// `--generate-completion-script` probe there: two throwaway parses per command, a tenth of each
+    /// scripted add. Help, messages and that flag still come from the full grammar, parsed from the real
+    /// root, which names no super command.
+    var parsedAlone: CommandConfiguration {
+        var configuration = self
+        configuration._superCommandName = "placemaking"
+        return configuration
+    }
+}

@@ -16,7 +16,7 @@ struct AgencyCommand: ParsableCommand {
 
     struct List: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出機關 list agencies",
-            discussion: "例：agency list --kind district")
+            discussion: "例：agency list --kind district").parsedAlone
         @Option(parsing: .unconditional, help: "類別 district（區公所）, bureau（局處）, ministry（部會）, partner（合作單位）") var kind: String?
         @OptionGroup var output: OutputOptions
 
@@ -27,7 +27,7 @@ struct AgencyCommand: ParsableCommand {
 
     struct Show: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一個機關與其所有名稱 show an agency and its names",
-            discussion: "例：agency show 農委會、agency show 51（農業部：簡稱、全銜、舊稱 農委會 使用至 112/07/31，及來源）")
+            discussion: "例：agency show 農委會、agency show 51（農業部：簡稱、全銜、舊稱 農委會 使用至 112/07/31，及來源）").parsedAlone
         @Argument(help: "機關編號或名稱 id or name") var agency: String
         @OptionGroup var output: OutputOptions
 
@@ -44,7 +44,7 @@ struct AgencyCommand: ParsableCommand {
                 以某機關身分操作（--as、.as）時不能新增。
                 例：agency add --name 中山大學 --full-name 國立中山大學 --kind partner --alias 中山
                 例：agency add --name 某某區 --full-name 高雄市某某區公所 --kind district --town-code 64000390
-                """)
+                """).parsedAlone
         @Option(parsing: .unconditional, help: "簡稱，如 六龜區、海洋局、客委會") var name: String
         @Option(parsing: .unconditional, help: "全銜，如 高雄市六龜區公所、客家委員會") var fullName: String?
         @Option(parsing: .unconditional, help: "類別 district（區公所）, bureau（局處）, ministry（部會）, partner（合作單位）") var kind: String
@@ -64,7 +64,7 @@ struct AgencyCommand: ParsableCommand {
                 改名時舊名保留為「舊稱」，使用至 --on 日期（預設今天）前一天，仍可輸入查得；只改臺台或空白則直接更正。
                 例：agency edit 75 --name 新簡稱 --full-name 新全銜 --on 115/01/01（舊名使用至 114/12/31）
                 例：agency edit 75 --alias 國立中山大學南區輔導中心（編號見 agency list）
-                """)
+                """).parsedAlone
         @Argument(help: "機關編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "新簡稱") var name: String?

@@ -10,7 +10,7 @@ struct BackupCommand: RunnableCommand {
             以 SQLite 備份機制複製一份一致的資料庫（其他人同時寫入也可以），先寫到同一資料夾的暫存檔，
             通過完整性檢查後才改名為 FILE；新檔只有本人可讀寫（0600）。FILE 已存在時不覆寫，除非加上 --force。
             例：backup 備份/placemaking-20260701.sqlite；backup /srv/backup/ledger.sqlite --force
-            """)
+            """).parsedAlone
     @Argument(help: "備份檔 backup file") var file: String
     @Flag(name: .long, help: "覆寫已存在的 FILE replace an existing FILE") var force = false
 

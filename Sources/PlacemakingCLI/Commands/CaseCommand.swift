@@ -9,7 +9,7 @@ struct CaseCommand: ParsableCommand {
 
     struct List: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出案件 list cases",
-            discussion: "例：case list --year 111 --subsidized yes")
+            discussion: "例：case list --year 111 --subsidized yes").parsedAlone
         @Option(parsing: .unconditional, help: "計畫年度（民國年）") var year: String?
         @Option(parsing: .unconditional, help: "機關") var agency: String?
         @Option(parsing: .unconditional, help: "階段") var phase: String?
@@ -24,7 +24,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆案件 show a case")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆案件 show a case").parsedAlone
         @Argument(help: "案件編號") var id: Int64
         @OptionGroup var output: OutputOptions
 
@@ -39,7 +39,7 @@ struct CaseCommand: ParsableCommand {
                 是否獲市府補助由狀態決定：核定補助為是，自辦(不補助)與審查前為否。
                 例：case add --year 112 --agency 文化局 --title \"社區參與式預算\" --method 參與式預算
                 例：case add --year 112 --agency 文化局 --title \"青年審議工作坊\" --status 核定補助 --on 112/03/01 --subsidy 30萬
-                """)
+                """).parsedAlone
         @Option(parsing: .unconditional, help: "計畫年度（民國年）") var year: String
         @Option(parsing: .unconditional, help: "案件名稱") var title: String
         @Option(parsing: .unconditional, help: "辦理機關") var agency: String?
@@ -61,7 +61,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Edit: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改案件 edit a case")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改案件 edit a case").parsedAlone
         @Argument(help: "案件編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "計畫年度") var year: String?
@@ -81,7 +81,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Status: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", abstract: "變更案件狀態 change a case's status")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "變更案件狀態 change a case's status").parsedAlone
         @OptionGroup var change: StatusChangeOptions
         @Option(parsing: .unconditional, help: "市府補助金額（改為核定補助時）") var amount: String?
 

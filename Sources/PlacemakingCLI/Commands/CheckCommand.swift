@@ -11,7 +11,7 @@ struct CheckCommand: RunnableCommand {
             公民參與案件的補助與狀態一致、每筆資料都有新增的異動紀錄、種子資料（業務報告的事實）未被無紀錄地修改。
             每個問題一行；沒有問題時結束碼 0，有問題時 1。大型資料庫可能需要數十秒。
             例：check；placemaking --db ledger.sqlite check
-            """)
+            """).parsedAlone
 
     func run(in context: CommandContext) throws {
         let problems = try context.database.check()

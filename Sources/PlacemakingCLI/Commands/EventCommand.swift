@@ -8,7 +8,7 @@ struct EventCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Edit.self, Status.self])
 
     struct List: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出活動 list events")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出活動 list events").parsedAlone
         @Option(parsing: .unconditional, help: "年度（民國年）") var year: String?
         @OptionGroup var output: OutputOptions
 
@@ -18,7 +18,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆活動 show an event")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆活動 show an event").parsedAlone
         @Argument(help: "活動編號") var id: Int64
         @OptionGroup var output: OutputOptions
 
@@ -29,7 +29,7 @@ struct EventCommand: ParsableCommand {
 
     struct Add: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增活動 add an event",
-            discussion: "例：event add --title \"地方創生工作坊\" --kind 工作坊 --organiser 研考會 --partner 人發中心 --from 111/09/01 --to 111/09/30")
+            discussion: "例：event add --title \"地方創生工作坊\" --kind 工作坊 --organiser 研考會 --partner 人發中心 --from 111/09/01 --to 111/09/30").parsedAlone
         @Option(parsing: .unconditional, help: "活動名稱") var title: String
         @Option(parsing: .unconditional, help: "年度（預設為預定開始日的年度）") var year: String?
         @Option(parsing: .unconditional, help: "類型，如 工作坊") var kind: String?
@@ -53,7 +53,7 @@ struct EventCommand: ParsableCommand {
 
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改活動 edit an event",
-            discussion: "例：event edit 1 --from 111/10/01 --to 111/10/31")
+            discussion: "例：event edit 1 --from 111/10/01 --to 111/10/31").parsedAlone
         @Argument(help: "活動編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "活動名稱") var title: String?
@@ -76,7 +76,7 @@ struct EventCommand: ParsableCommand {
 
     struct Status: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "變更活動狀態 change an event's status",
-            discussion: "例：event status 1 延期 --on 111/06/10 --note 因疫情延至下半年")
+            discussion: "例：event status 1 延期 --on 111/06/10 --note 因疫情延至下半年").parsedAlone
         @OptionGroup var change: StatusChangeOptions
 
         func run(in context: CommandContext) throws {

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
                   export ndc --format xlsx --out 媒合情形.xlsx --year 111
                   export ndc --format csv --sheet 部會媒合 --out 媒合.csv
                   export ndc --format json --agency 六龜區
-                """)
+                """).parsedAlone
 
         @Option(name: .long, help: "格式 format: csv, json, markdown, ods, xlsx（預設依 --out 副檔名，否則 csv）") var format: ExportFormat?
         @Option(parsing: .unconditional, help: "寫入檔案 write to a file（ods、xlsx 必填）") var out: String?

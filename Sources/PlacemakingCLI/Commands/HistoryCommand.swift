@@ -15,7 +15,7 @@ struct HistoryCommand: ParsableCommand {
     struct Show: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "show", 
             abstract: "顯示狀態歷程（「序」欄為 history fix 用的序號）show a record's status history",
-            discussion: "例：history plan 1（與 history show plan 1 相同）")
+            discussion: "例：history plan 1（與 history show plan 1 相同）").parsedAlone
         @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
         @Argument(help: "編號 id") var id: Int64
         @OptionGroup var output: OutputOptions
@@ -32,7 +32,7 @@ struct HistoryCommand: ParsableCommand {
                 ENTRY 是 history ENTITY ID 的「序」。新日期須在前後兩筆之間、不晚於今天；更正後不再標示「日期為上限」。
                 核定補助的日期同時更正補助申請的核定日期。記入異動紀錄（history.fix）。
                 例：history fix plan 7 2 --on 112/04/01
-                """)
+                """).parsedAlone
         @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
         @Argument(help: "編號 id") var id: Int64
         @Argument(help: "序 entry（history ENTITY ID 的第一欄）") var entry: Int
@@ -51,7 +51,7 @@ struct HistoryCommand: ParsableCommand {
 struct StatusesCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statuses", abstract: "狀態與可變更的狀態 the statuses of a kind of record",
-        discussion: "例：statuses plan")
+        discussion: "例：statuses plan").parsedAlone
     @Argument(help: "plan, proposal, subsidy, case, event") var entity: RecordKind
     @OptionGroup var output: OutputOptions
 
@@ -74,7 +74,7 @@ struct StatusesCommand: RunnableCommand {
 /// `audit`: the audit log, newest first.
 struct AuditCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "異動紀錄 the audit log", discussion: "例：audit --table plan --id 1")
+        commandName: "audit", abstract: "異動紀錄 the audit log", discussion: "例：audit --table plan --id 1").parsedAlone
     @Option(parsing: .unconditional, help: "資料種類，如 plan、match、case、operator、ledger（或資料表名稱）") var table: String?
     @Option(help: "資料編號") var id: Int64?
     @Option(help: "筆數上限") var limit: Int = 50

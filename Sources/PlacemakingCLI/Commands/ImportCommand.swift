@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
                   import plans 計畫.csv --dry-run
                   import plans 計畫.xlsx --sheet 計畫
                   import plans 舊清冊.csv --encoding big5 --map '區公所=agency'
-                """)
+                """).parsedAlone
         @OptionGroup var options: Options
         func run(in context: CommandContext) throws { try options.run(.plans, in: context) }
     }
@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
                 狀態日期、備註。機關由計畫而來；proposal list 匯出的檔案可再匯入。
                 例：
                   import proposals 事業提案.csv --dry-run
-                """)
+                """).parsedAlone
         @OptionGroup var options: Options
         func run(in context: CommandContext) throws { try options.run(.proposals, in: context) }
     }
@@ -92,7 +92,7 @@ struct ImportCommand: ParsableCommand {
                 欄位：受輔導機關／機關（必填）、同行單位、計畫編號、日期、年度、事由、備註。輔導紀錄由研考會登錄。
                 例：
                   import visits 輔導紀錄.xlsx
-                """)
+                """).parsedAlone
         @OptionGroup var options: Options
         func run(in context: CommandContext) throws { try options.run(.visits, in: context) }
     }
@@ -105,7 +105,7 @@ struct ImportCommand: ParsableCommand {
                 提報日期、狀態、狀態日期、備註。核定金額與核定日期不匯入：核定由研考會以 subsidy award 登錄。
                 例：
                   import subsidies 補助申請.ods --dry-run
-                """)
+                """).parsedAlone
         @OptionGroup var options: Options
         func run(in context: CommandContext) throws { try options.run(.subsidies, in: context) }
     }
@@ -117,7 +117,7 @@ struct ImportCommand: ParsableCommand {
                 欄位：年度、案件名稱／名稱、機關、參與方式、市府補助（是／否）、補助金額(元)、狀態、狀態日期、備註。
                 例：
                   import cases 公民參與.ods --dry-run
-                """)
+                """).parsedAlone
         @OptionGroup var options: Options
         func run(in context: CommandContext) throws { try options.run(.cases, in: context) }
     }

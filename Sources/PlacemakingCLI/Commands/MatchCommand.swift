@@ -8,7 +8,7 @@ struct MatchCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Edit.self])
 
     struct List: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出媒合 list matches")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出媒合 list matches").parsedAlone
         @Option(help: "計畫編號") var plan: Int64?
         @Option(parsing: .unconditional, help: "媒合年度（民國年）") var year: String?
         @OptionGroup var output: OutputOptions
@@ -19,7 +19,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆媒合 show a match")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆媒合 show a match").parsedAlone
         @Argument(help: "媒合編號") var id: Int64
         @OptionGroup var output: OutputOptions
 
@@ -30,7 +30,7 @@ struct MatchCommand: ParsableCommand {
 
     struct Add: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登錄部會媒合 record a match",
-            discussion: "例：match add --plan 1 --ministry 經濟部 --subsidy 1,245萬 --investment 723萬 --meeting 第46次工作會議 --on 111/05/20")
+            discussion: "例：match add --plan 1 --ministry 經濟部 --subsidy 1,245萬 --investment 723萬 --meeting 第46次工作會議 --on 111/05/20").parsedAlone
         @Option(help: "計畫編號") var plan: Int64
         @Option(parsing: .unconditional, help: "部會，如 經濟部、文化部") var ministry: String
         @Option(parsing: .unconditional, help: "補助金額") var subsidy: String?
@@ -48,7 +48,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Edit: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改媒合 edit a match")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改媒合 edit a match").parsedAlone
         @Argument(help: "媒合編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "部會") var ministry: String?

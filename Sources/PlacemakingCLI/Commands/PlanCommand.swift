@@ -9,7 +9,7 @@ struct PlanCommand: ParsableCommand {
 
     struct List: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出計畫 list plans",
-            discussion: "例：plan list --year 111 --phase approved --as-of 111/06/30")
+            discussion: "例：plan list --year 111 --phase approved --as-of 111/06/30").parsedAlone
         @Option(parsing: .unconditional, help: "年度（民國年，如 111）：該年提報或狀態有變動的計畫") var year: String?
         @Option(parsing: .unconditional, help: "機關，如 六龜區") var agency: String?
         @Option(parsing: .unconditional, help: "階段 draft, submitted, reviewing, approved, rejected, executing, closed, withdrawn") var phase: String?
@@ -25,7 +25,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆計畫及其媒合、事業提案、狀態歷程 show a plan")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆計畫及其媒合、事業提案、狀態歷程 show a plan").parsedAlone
         @Argument(help: "計畫編號 plan id") var id: Int64
         @OptionGroup var output: OutputOptions
 
@@ -36,7 +36,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Add: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增計畫 add a plan",
-            discussion: "例：plan add --agency 六龜區 --title \"六龜山城創生計畫\" --submitted 111/03/15 --budget 1,968萬")
+            discussion: "例：plan add --agency 六龜區 --title \"六龜山城創生計畫\" --submitted 111/03/15 --budget 1,968萬").parsedAlone
         @Option(parsing: .unconditional, help: "提案機關，如 六龜區、海洋局") var agency: String
         @Option(parsing: .unconditional, help: "計畫名稱") var title: String
         @Option(parsing: .unconditional, help: "提報國發會日期，如 111/03/15") var submitted: String?
@@ -55,7 +55,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Edit: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改計畫 edit a plan",
-            discussion: "例：plan edit 7 --budget 2,000萬 --note \"依工作會議修正\"")
+            discussion: "例：plan edit 7 --budget 2,000萬 --note \"依工作會議修正\"").parsedAlone
         @Argument(help: "計畫編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "提案機關") var agency: String?
@@ -73,7 +73,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Status: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "變更計畫狀態 change a plan's status",
-            discussion: "例：plan status 7 已提報國發會 --on 111/04/01")
+            discussion: "例：plan status 7 已提報國發會 --on 111/04/01").parsedAlone
         @OptionGroup var change: StatusChangeOptions
 
         func run(in context: CommandContext) throws {

@@ -8,7 +8,7 @@ struct ProposalCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Edit.self, Status.self])
 
     struct List: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出事業提案 list proposals")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出事業提案 list proposals").parsedAlone
         @Option(parsing: .unconditional, help: "提報年度（民國年）") var year: String?
         @Option(parsing: .unconditional, help: "機關") var agency: String?
         @Option(parsing: .unconditional, help: "階段") var phase: String?
@@ -22,7 +22,7 @@ struct ProposalCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆事業提案 show a proposal")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆事業提案 show a proposal").parsedAlone
         @Argument(help: "提案編號") var id: Int64
         @OptionGroup var output: OutputOptions
 
@@ -33,7 +33,7 @@ struct ProposalCommand: ParsableCommand {
 
     struct Add: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "提報事業提案 file a proposal",
-            discussion: "例：proposal add --plan 1 --title \"山城旅宿整備\" --submitted 111/05/02 --amount 300萬 --ministry 經濟部")
+            discussion: "例：proposal add --plan 1 --title \"山城旅宿整備\" --submitted 111/05/02 --amount 300萬 --ministry 經濟部").parsedAlone
         @Option(help: "計畫編號") var plan: Int64
         @Option(parsing: .unconditional, help: "提案名稱") var title: String
         @Option(parsing: .unconditional, help: "提報年度（預設為提報日期的年度）") var year: String?
@@ -53,7 +53,7 @@ struct ProposalCommand: ParsableCommand {
     }
 
     struct Edit: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改事業提案 edit a proposal")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改事業提案 edit a proposal").parsedAlone
         @Argument(help: "提案編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "提案名稱") var title: String?
@@ -71,7 +71,7 @@ struct ProposalCommand: ParsableCommand {
     }
 
     struct Status: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", abstract: "變更事業提案狀態 change a proposal's status")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "變更事業提案狀態 change a proposal's status").parsedAlone
         @OptionGroup var change: StatusChangeOptions
 
         func run(in context: CommandContext) throws {

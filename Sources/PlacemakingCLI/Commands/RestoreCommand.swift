@@ -11,7 +11,7 @@ struct RestoreCommand: RunnableCommand {
             （單一交易；其他人讀到的不是舊的就是新的）。較舊版本的備份會升級。還原本身記入異動紀錄（誰、何時、
             備份檔與其 SHA-256、大小、原資料庫保留處），與還原的內容同一交易寫入；audit --table ledger 可查。
             例：restore 備份/placemaking-20260701.sqlite
-            """)
+            """).parsedAlone
     @Argument(help: "備份檔 backup file") var file: String
 
     func run(in context: CommandContext) throws {

@@ -8,7 +8,7 @@ struct SubsidyCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Edit.self, Status.self, Award.self])
 
     struct List: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出補助申請 list applications")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出補助申請 list applications").parsedAlone
         @Option(parsing: .unconditional, help: "徵案年度（民國年）") var year: String?
         @Option(parsing: .unconditional, help: "申請機關") var agency: String?
         @Option(parsing: .unconditional, help: "階段") var phase: String?
@@ -21,7 +21,7 @@ struct SubsidyCommand: ParsableCommand {
     }
 
     struct Show: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆補助申請 show an application")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "顯示一筆補助申請 show an application").parsedAlone
         @Argument(help: "申請編號") var id: Int64
         @OptionGroup var output: OutputOptions
 
@@ -32,7 +32,7 @@ struct SubsidyCommand: ParsableCommand {
 
     struct Add: RunnableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增補助申請 file an application",
-            discussion: "例：subsidy add --agency 都發局 --title \"○○基地空間整備\" --year 111 --round 2 --requested 800萬")
+            discussion: "例：subsidy add --agency 都發局 --title \"○○基地空間整備\" --year 111 --round 2 --requested 800萬").parsedAlone
         @Option(parsing: .unconditional, help: "申請機關") var agency: String
         @Option(parsing: .unconditional, help: "申請計畫名稱") var title: String
         @Option(parsing: .unconditional, help: "徵案年度（民國年）") var year: String
@@ -56,7 +56,7 @@ struct SubsidyCommand: ParsableCommand {
     }
 
     struct Edit: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改補助申請 edit an application")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改補助申請 edit an application").parsedAlone
         @Argument(help: "申請編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "申請計畫名稱") var title: String?
@@ -73,7 +73,7 @@ struct SubsidyCommand: ParsableCommand {
     }
 
     struct Status: RunnableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", abstract: "變更補助申請狀態 change an application's status")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "變更補助申請狀態 change an application's status").parsedAlone
         @OptionGroup var change: StatusChangeOptions
         @Option(parsing: .unconditional, help: "核定金額（改為核定補助時）") var amount: String?
 
@@ -88,7 +88,7 @@ struct SubsidyCommand: ParsableCommand {
                 尚未核定的申請改為核定補助；已核定（或已在執行、結案）的申請則更正核定金額與日期，不變更狀態。
                 例：subsidy award 2 --amount 500萬 --on 111/06/15
                 例：subsidy award 1 --on 111/06/30（補上已核定案的核定日期）
-                """)
+                """).parsedAlone
         @Argument(help: "申請編號") var id: Int64
         @Option(name: .customLong("if-version"), help: "只在資料仍是此版本時寫入（show 的「版本」）；已被他人修改則拒絕 only if still at this version") var ifVersion: Int64?
         @Option(parsing: .unconditional, help: "核定金額（未填為未詳）") var amount: String?

@@ -23,7 +23,7 @@ struct SummaryCommand: RunnableCommand {
               summary --year 111 --as-of 111/06/30 --format report
               summary --year 111 --format json --out summary-111.json
               summary --year 111 --as-of 111/06/30 --format html --out 111上半年.html
-            """)
+            """).parsedAlone
 
     @Option(parsing: .unconditional, help: "年度（民國年，如 111；或西元 2022）") var year: String
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "截至日期，如 111/06/30（預設為年底；當年度為今天）") var asOf: String?

@@ -105,6 +105,7 @@ extension AppDatabase {
             try stage.backup(to: writer)
             try stage.close()
         }
+        statusVocabularies.forget()
         return BackupReport(path: source, bytes: checked.bytes, counts: checked.counts, auditEntries: checked.auditEntries,
                             seconds: Date().timeIntervalSince(started), keptAs: kept)
     }

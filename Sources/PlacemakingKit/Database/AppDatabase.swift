@@ -26,6 +26,9 @@ public struct AppDatabase: Sendable {
     /// The version the next writes were made from (`expecting(_:)`); nil: none.
     var expectation: VersionExpectation?
 
+    /// The status vocabularies, read once for this connection.
+    let statusVocabularies = StatusVocabularies()
+
     /// Opens (creating when needed) the database at `path`, and migrates and seeds it. A file that is
     /// not a ledger (not SQLite, another program's tables, or a newer version's schema) is refused
     /// before anything is written to it; so are "", ":memory:" and a folder, where writes would be lost.

@@ -160,10 +160,13 @@ extension Database {
         // As typed, then without the city's prefix (高雄市六龜區 → 六龜區, 高雄市政府海洋局 → 海洋局).
         var found: Int64?
         for key in Self.candidateKeys(wanted) where found == nil {
-            found = try Int64.fetchOne(self, sql: "SELECT agency_id FROM agency_name WHERE \(Self.keySQL) = ?", arguments: [key])
+            found = try Int64.fetchOne(cachedStatement(sql: "SELECT agency_id FROM agency_name WHERE \(Self.keySQL) = ?"), arguments: [key])
         }
-        // The usual case, a known name, reads one agency; every agency is read only for what follows.
-        if let found, let agency = try Agency.fetchOne(self, key: found) { return try Self.checked(agency, kinds: kinds) }
+        // The usual case, a known name, reads one agency (with statements prepared once per connection:
+        // every add asks); every agency is read only for what follows.
+        if let found, let agency = try Agency.fetchOne(cachedStatement(sql: "SELECT * FROM agency WHERE id = ?"), arguments: [found]) {
+            return try Self.checked(agency, kinds: kinds)
+        }
         let all = try Agency.fetchAll(self, sql: "SELECT * FROM agency ORDER BY sort_order, id")
         // Falls back to agency's own columns for a row added without names (by SQL outside the program).
         let match = all.first { Self.nameKey($0.name) == wanted || $0.fullName.map(Self.nameKey) == wanted }

@@ -45,9 +45,10 @@ extension Database {
     /// The standing of `login`: its operator row; with no operator at all (a ledger from before
     /// operators), the owner of the ledger's file is staff; otherwise unknown.
     func standing(of login: String, ledgerPath: String?) throws -> Standing {
-        if let row = try Row.fetchOne(self, sql: """
+        // Asked at the start of every write: the statement is prepared once per connection.
+        if let row = try Row.fetchOne(cachedStatement(sql: """
             SELECT o.role, o.agency_id, a.name FROM operator o LEFT JOIN agency a ON a.id = o.agency_id WHERE o.login = ?
-            """, arguments: [login]) {
+            """), arguments: [login]) {
             switch OperatorRole(rawValue: row[0] as String) {
             case .staff: return .staff
             case .viewer: return .viewer

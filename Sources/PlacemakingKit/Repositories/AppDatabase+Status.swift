@@ -86,7 +86,8 @@ extension AppDatabase {
 
 extension Database {
     func statuses(_ kind: RecordKind) throws -> [StatusDefinition] {
-        try Row.fetchAll(self, sql: "SELECT * FROM status WHERE entity = ? ORDER BY sort_order", arguments: [kind.rawValue]).map(StatusDefinition.init(row:))
+        try Row.fetchAll(cachedStatement(sql: "SELECT * FROM status WHERE entity = ? ORDER BY sort_order"), arguments: [kind.rawValue])
+            .map(StatusDefinition.init(row:))
     }
 
     /// The status a user means, by its name (媒合成功) or its English name (matched).

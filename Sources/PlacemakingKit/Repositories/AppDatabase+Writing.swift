@@ -52,7 +52,8 @@ extension AppDatabase {
         if let expectation { try db.checkVersion(expectation) }
         let agencyName = try scope.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
         return Change(actor: agencyName.map { "\(login)（\($0)）" } ?? login, login: login, standing: standing,
-                      stamp: Timestamp.string(now), today: ROCDate(now), scope: scope)
+                      stamp: Timestamp.string(now), today: ROCDate(now), scope: scope,
+                      lookups: WriteLookups(vocabularies: statusVocabularies))
     }
 
     /// Reads in a consistent snapshot.

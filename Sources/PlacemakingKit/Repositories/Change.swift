@@ -14,8 +14,8 @@ struct Change {
     let today: ROCDate
     /// The only agency whose records may be written, or nil for all.
     let scope: Int64?
-    /// Agencies and statuses already looked up in this transaction.
-    let lookups = WriteLookups()
+    /// Agencies and statuses already looked up in this transaction (statuses: on this connection).
+    var lookups = WriteLookups()
 }
 
 extension Change {

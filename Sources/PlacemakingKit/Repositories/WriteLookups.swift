@@ -6,7 +6,13 @@ import GRDB
 /// again, so that its message (with suggestions) is always the database's own.
 final class WriteLookups {
     private var agencies: [String: Agency] = [:]
-    private var vocabularies: [RecordKind: [StatusDefinition]] = [:]
+    /// Kept beyond the transaction, for the connection (nil: read once per transaction).
+    private let vocabularies: StatusVocabularies?
+    private var vocabulariesRead: [RecordKind: [StatusDefinition]] = [:]
+
+    init(vocabularies: StatusVocabularies? = nil) {
+        self.vocabularies = vocabularies
+    }
 
     /// `Database.agency(named:kinds:)`, remembered.
     func agency(_ db: Database, named name: String, kinds: Set<AgencyKind>?) throws -> Agency {
@@ -23,9 +29,10 @@ final class WriteLookups {
 
     /// The status vocabulary of `kind`, in its order.
     func statuses(_ db: Database, _ kind: RecordKind) throws -> [StatusDefinition] {
-        if let known = vocabularies[kind] { return known }
+        if let vocabularies { return try vocabularies.statuses(db, kind) }
+        if let known = vocabulariesRead[kind] { return known }
         let read = try db.statuses(kind)
-        vocabularies[kind] = read
+        vocabulariesRead[kind] = read
         return read
     }
 }
