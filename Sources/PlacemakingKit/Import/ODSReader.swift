@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads the rows of one table of an OpenDocument spreadsheet (`content.xml`): typed cells (float,
 /// percentage, currency, date, boolean, string), paragraphs joined by line breaks, and repeated
@@ -19,7 +16,7 @@ public enum ODSReader {
         return rows
     }
 
-    private final class ContentParser: NSObject, XMLParserDelegate {
+    private final class ContentParser: XMLEventHandler {
         let wanted: String?
         var tables: [String] = []
         var result: [ImportRow]?
@@ -38,7 +35,7 @@ public enum ODSReader {
 
         init(wanted: String?) { self.wanted = wanted }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, attributes: [String: String]) {
             switch name {
             case "table:table":
                 let tableName = attributes["table:name"] ?? ""
@@ -74,11 +71,11 @@ public enum ODSReader {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        func text(_ string: String) {
             if reading, inParagraph > 0 { text += string }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ name: String) {
             guard reading else { return }
             switch name {
             case "text:p": inParagraph -= 1

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// Reads the rows of one sheet of an Office Open XML workbook: shared strings, inline strings, numbers
@@ -25,12 +22,14 @@ public enum XLSXReader {
         return try SheetParser.parse(try archive.data(target), strings: strings, upperBoundStyles: upperBounds, url: url)
     }
 
-    /// Runs `delegate` over `data`, turning a parse failure into the user's message.
-    static func run(_ delegate: XMLParserDelegate, on data: Data, url: URL) throws {
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else {
-            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "XML 內容損壞（第 \(parser.lineNumber) 行）")
+    /// Runs `handler` over `data`, turning a parse failure into the user's message.
+    static func run(_ handler: XMLEventHandler, on data: Data, url: URL) throws {
+        do {
+            try XMLEventParser.parse(data, handler: handler)
+        } catch .truncated {
+            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "XML 內容不完整，檔案可能被截斷")
+        } catch .malformed(let line, let reason) {
+            throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "XML 內容損壞（第 \(line) 行：\(reason)）")
         }
     }
 
@@ -47,7 +46,7 @@ public enum XLSXReader {
         return letters == 0 ? nil : value - 1
     }
 
-    private final class SharedStringsParser: NSObject, XMLParserDelegate {
+    private final class SharedStringsParser: XMLEventHandler {
         var strings: [String] = []
         var current = ""
         var inText = false
@@ -59,7 +58,7 @@ public enum XLSXReader {
             return parser.strings
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, attributes: [String: String]) {
             switch name {
             case "si": current = ""
             case "t": inText = !inPhonetic
@@ -68,7 +67,7 @@ public enum XLSXReader {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ name: String) {
             switch name {
             case "si": strings.append(current)
             case "t": inText = false
@@ -77,10 +76,10 @@ public enum XLSXReader {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+        func text(_ string: String) { if inText { current += string } }
     }
 
-    private final class WorkbookSheetsParser: NSObject, XMLParserDelegate {
+    private final class WorkbookSheetsParser: XMLEventHandler {
         var sheets: [(name: String, relationship: String)] = []
 
         static func parse(_ data: Data, url: URL) throws -> [(name: String, relationship: String)] {
@@ -89,14 +88,14 @@ public enum XLSXReader {
             return parser.sheets
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, attributes: [String: String]) {
             guard name == "sheet", let sheetName = attributes["name"],
                   let id = attributes.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value else { return }
             sheets.append((sheetName, id))
         }
     }
 
-    private final class RelationshipsParser: NSObject, XMLParserDelegate {
+    private final class RelationshipsParser: XMLEventHandler {
         var targets: [String: String] = [:]
 
         static func parse(_ data: Data, url: URL) throws -> [String: String] {
@@ -105,14 +104,14 @@ public enum XLSXReader {
             return parser.targets
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, attributes: [String: String]) {
             if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
         }
     }
 
     /// The cell styles (indexes into `cellXfs`) whose number format shows a date as an upper bound, as
     /// `export` writes one (`yyyy/mm/dd"前"`): their dates are read as `…前`, so the mark survives.
-    private final class StylesParser: NSObject, XMLParserDelegate {
+    private final class StylesParser: XMLEventHandler {
         var formats: [String: String] = [:]
         var cellFormats: [String] = []
         var inCellXfs = false
@@ -123,7 +122,7 @@ public enum XLSXReader {
             return Set(parser.cellFormats.indices.filter { parser.formats[parser.cellFormats[$0]]?.contains("前") == true })
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, attributes: [String: String]) {
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"], let code = attributes["formatCode"] { formats[id] = code }
@@ -133,12 +132,12 @@ public enum XLSXReader {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ name: String) {
             if name == "cellXfs" { inCellXfs = false }
         }
     }
 
-    private final class SheetParser: NSObject, XMLParserDelegate {
+    private final class SheetParser: XMLEventHandler {
         let strings: [String]
         let upperBoundStyles: Set<Int>
         var style: Int?
@@ -150,7 +149,7 @@ public enum XLSXReader {
         var value = ""
         var inValue = false
         var failure: PlacemakingError?
-        /// Whether `</sheetData>` was reached: XMLParser accepts a document cut off after a complete row.
+        /// Whether `</sheetData>` was reached: a sheet without one is refused as cut short.
         var complete = false
 
         init(strings: [String], upperBoundStyles: Set<Int>) {
@@ -168,7 +167,7 @@ public enum XLSXReader {
             return parser.rows
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, attributes: [String: String]) {
             switch name {
             case "row":
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
@@ -185,9 +184,9 @@ public enum XLSXReader {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+        func text(_ string: String) { if inValue { value += string } }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ name: String) {
             switch name {
             case "v", "t": inValue = false
             case "c":
