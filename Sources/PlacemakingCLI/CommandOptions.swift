@@ -60,7 +60,7 @@ enum Parse {
 
 extension CommandContext {
     /// Prints the list of `noun`: rows stream from the database into the output; the terminal table
-    /// collects them first, to measure widths. On screen the brief columns unless `--wide`; CSV and
+    /// collects their shown text first, to measure widths. On screen the brief columns unless `--wide`; CSV and
     /// JSON every column; `--columns` the named ones in any format.
     func list(_ noun: LedgerTable, _ filter: ListFilter, _ options: OutputOptions) throws {
         let format = format(options.format)
@@ -78,12 +78,13 @@ extension CommandContext {
             try database.list(noun, filter, columns: choice, into: &sink)
             try sink.finish()
         case .table, .box, .markdown:
-            var sink = CollectingSink()
+            // Rows are shown as text and measured as they are read; only that text is kept.
+            var sink = TextTableSink(format: format)
             try database.list(noun, filter, columns: choice, into: &sink)
             var stream = console.stream
-            for (_, table) in sink.tables {
+            for (index, rows) in sink.rowCounts.enumerated() {
                 // An empty list says so, rather than leaving a header that looks cut off.
-                if table.rows.isEmpty { say("（沒有符合條件的資料）", "(no matching records)") } else { format.write(table, to: &stream) }
+                if rows == 0 { say("（沒有符合條件的資料）", "(no matching records)") } else { sink.write(index, to: &stream) }
             }
         }
     }

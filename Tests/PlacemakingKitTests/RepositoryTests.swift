@@ -23,6 +23,17 @@ struct RepositoryTests {
         #expect(totals.rows.contains { $0 == [.integer(id), .integer(1), .money(Money(yuan: 1_000))] }, "\(totals.rows.suffix(2))")
     }
 
+    @Test("the plan query's columns are where the cells are read from, by position, in both its forms")
+    func planQueryColumnsByPosition() throws {
+        let test = try TestDatabase()
+        for matches in [true, false] {
+            let names = try test.database.writer.read { db in
+                try db.makeStatement(sql: AppDatabase.planQuery(matches: matches) + " WHERE plan.id = :id").columnNames
+            }
+            #expect(names == AppDatabase.PlanQueryColumn.allCases.map(\.name))
+        }
+    }
+
     @Test("submitting a plan writes the plan, its first status and the audit log together")
     func submitPlan() throws {
         let test = try TestDatabase(login: "六龜區承辦")

@@ -7,32 +7,22 @@ struct TextTableWriter {
     var width: DisplayWidth { DisplayWidth(ambiguousIsWide: format.ambiguousIsWide) }
 
     func write(_ table: ResultTable, to out: inout some TextOutputStream) {
+        var measured = MeasuredTable(format: format, columns: table.columns)
+        for row in table.rows { measured.append(row) }
+        write(measured, to: &out)
+    }
+
+    func write(_ table: MeasuredTable, to out: inout some TextOutputStream) {
         let language = format.language
-        // Right-align columns of numbers (unknowns among them too).
-        let numeric = table.columns.indices.map { c in
-            table.rows.contains { if case .integer = $0[c] { true } else if case .money = $0[c] { true } else { false } }
-                && table.rows.allSatisfy { row in
-                    switch row[c] { case .integer, .money, .null: true; default: false }
-                }
-        }
-        let escape = format.style == .markdown
-            ? { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
-            : { (s: String) in s }
-        let headers = table.columns.map { escape(sanitize($0.header(language))) }
-        let cells = table.rows.map { row in
-            zip(table.columns, row).map { escape(sanitize($1.display(language, nullIsUnknown: $0.nullIsUnknown))) }
-        }
-        let atomic = table.columns.indices.map { c in
-            table.rows.allSatisfy { if case .text = $0[c] { false } else { true } }
-        }
-        // Each cell measured once, for the layout and again for its padding.
-        let measured = cells.map { $0.map(widestLine) }
-        let layout = self.layout(headers: headers, measured: measured, atomic: atomic)
+        let numeric = table.numeric
+        let headers = table.headers
+        let count = headers.count
+        let layout = self.layout(headers: headers, table: table)
         let kept = layout.columns
         let widths = layout.widths
         let shownHeaders = kept.map { headers[$0] }
         let shownNumeric = kept.map { numeric[$0] }
-        let shownCells = cells.indices.map { r in kept.map { (cells[r][$0], measured[r][$0]) } }
+        let shownCells = (0..<table.rowCount).lazy.map { r in kept.map { (table.texts[r * count + $0], table.widths[r * count + $0]) } }
 
         switch format.style {
         case .box:
@@ -75,9 +65,13 @@ struct TextTableWriter {
     /// `maxWidth`: text wraps down to 6 columns, headers down to 4; dates, numbers and codes
     /// (`atomic`) are never split. A table that still does not fit loses columns from the right (never
     /// the first), and says so below it, rather than overflow the line or garble a number.
-    private func layout(headers: [String], measured: [[Int]], atomic: [Bool]) -> (columns: [Int], widths: [Int]) {
+    private func layout(headers: [String], table: MeasuredTable) -> (columns: [Int], widths: [Int]) {
         let count = headers.count
-        let cellWidths = (0..<count).map { c in measured.map { $0[c] }.max() ?? 0 }
+        let atomic = table.atomic
+        var cellWidths = Array(repeating: 0, count: count)
+        for (index, cellWidth) in table.widths.enumerated() where cellWidth > cellWidths[index % count] {
+            cellWidths[index % count] = cellWidth
+        }
         let headerWidths = (0..<count).map { c in format.headers ? widestLine(headers[c]) : 0 }
         let natural = (0..<count).map { max(2, cellWidths[$0], headerWidths[$0]) }
         guard let maxWidth = format.maxWidth, count > 0 else { return (Array(0..<count), natural) }
@@ -108,28 +102,33 @@ struct TextTableWriter {
         }
     }
 
-    /// The width of the widest line of `text`.
-    private func widestLine(_ text: String) -> Int {
-        guard text.utf8.contains(0x0A) else { return width.of(text) }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { width.of(String($0)) }.max() ?? 0
-    }
+    private func widestLine(_ text: String) -> Int { MeasuredTable.widestLine(text, width) }
 
     /// A row whose cells were measured: when each is one line that fits, it is padded with the widths
-    /// known, not wrapped and measured again.
+    /// known, not wrapped and measured again, and put together as bytes.
     private func writeRow(_ row: [(String, Int)], _ widths: [Int], numeric: [Bool]?, open: String, gap: String, close: String,
                           to out: inout some TextOutputStream) {
         guard row.indices.allSatisfy({ row[$0].1 <= widths[$0] && !row[$0].0.utf8.contains(0x0A) }) else {
             return writeRow(row.map(\.0), widths, numeric: numeric, open: open, gap: gap, close: close, to: &out)
         }
-        var text = open
+        var line: [UInt8] = []
+        line.reserveCapacity(open.utf8.count + widths.reduce(0, +) * 3 + gap.utf8.count * row.count + close.utf8.count + 1)
+        line.append(contentsOf: open.utf8)
         for (c, (cell, cellWidth)) in row.enumerated() {
-            if c > 0 { text += gap }
-            let pad = String(repeating: " ", count: widths[c] - cellWidth)
-            text += numeric?[c] == true ? pad + cell : cell + pad
+            if c > 0 { line.append(contentsOf: gap.utf8) }
+            let pad = widths[c] - cellWidth
+            if numeric?[c] == true {
+                line.append(contentsOf: repeatElement(0x20, count: pad))
+                line.append(contentsOf: cell.utf8)
+            } else {
+                line.append(contentsOf: cell.utf8)
+                line.append(contentsOf: repeatElement(0x20, count: pad))
+            }
         }
-        text += close
-        while close.isEmpty, text.hasSuffix(" ") { text.removeLast() }
-        out.write(text + "\n")
+        line.append(contentsOf: close.utf8)
+        while close.isEmpty, line.last == 0x20 { line.removeLast() }
+        line.append(0x0A)
+        out.write(String(decoding: line, as: UTF8.self))
     }
 
     private func writeRow(_ row: [String], _ widths: [Int], numeric: [Bool]?, open: String, gap: String, close: String,
@@ -203,18 +202,5 @@ struct TextTableWriter {
             used += w
         }
         return out + "…"
-    }
-
-    /// Shows control characters (other than newline) as caret notation: ESC becomes `^[`.
-    private func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\t" { out += " " }
-            else if scalar.value < 0x20, scalar != "\n" { out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40))) }
-            else if scalar.value == 0x7F { out += "^?" }
-            else { out.unicodeScalars.append(scalar) }
-        }
-        return out
     }
 }

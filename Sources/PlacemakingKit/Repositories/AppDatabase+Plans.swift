@@ -92,12 +92,36 @@ extension AppDatabase {
         .init("matchedInvestment", "媒合投資(元)", "matched investment (NT$)"),
     ]
 
+    /// The columns of `planQuery`, in its order. Its rows are read by position: a name costs a
+    /// dictionary look-up for every cell of every row (a tenth of a long list's time).
+    enum PlanQueryColumn: Int, CaseIterable {
+        case id, agency, title, status, phase, submittedOn, budget, statusOn, onOrBefore
+        case matches, matchedSubsidy, matchedInvestment, note, sourceID, sourceSection, createdAt, updatedAt
+
+        /// The name the query gives the column (checked against the query by a test).
+        var name: String {
+            switch self {
+            case .submittedOn: "submitted_on"
+            case .statusOn: "status_on"
+            case .onOrBefore: "on_or_before"
+            case .matchedSubsidy: "matched_subsidy"
+            case .matchedInvestment: "matched_investment"
+            case .sourceID: "source_id"
+            case .sourceSection: "source_section"
+            case .createdAt: "created_at"
+            case .updatedAt: "updated_at"
+            default: "\(self)"
+            }
+        }
+    }
+
     static func planCells(_ row: Row) -> [ResultTable.Cell] {
-        [.integer(row["id"]), .text(row["agency"]), .from(row["title"]), .text(row["status"]),
-         phaseCell(row["phase"]), statusDateCell(row), .date(iso: row["submitted_on"]), .money(row["budget"]),
-         // NULL when the query left the match totals out (`planQuery(matches: false)`).
-         (row["matches"] as Int64?).map(ResultTable.Cell.integer) ?? .null,
-         .money(row["matched_subsidy"]), .money(row["matched_investment"])]
+        typealias C = PlanQueryColumn
+        return [.integer(row[C.id.rawValue]), .text(row[C.agency.rawValue]), .from(row[C.title.rawValue]), .text(row[C.status.rawValue]),
+                phaseCell(row[C.phase.rawValue]), statusDateCell(iso: row[C.statusOn.rawValue], onOrBefore: row[C.onOrBefore.rawValue]), .date(iso: row[C.submittedOn.rawValue]), .money(row[C.budget.rawValue]),
+                // NULL when the query left the match totals out (`planQuery(matches: false)`).
+                (row[C.matches.rawValue] as Int64?).map(ResultTable.Cell.integer) ?? .null,
+                .money(row[C.matchedSubsidy.rawValue]), .money(row[C.matchedInvestment.rawValue])]
     }
 
     static let provenanceColumns: [ResultTable.Column] = [
@@ -107,7 +131,9 @@ extension AppDatabase {
     ]
 
     static func provenanceCells(_ row: Row) -> [ResultTable.Cell] {
-        [.from(row["note"]), .from(row["source_id"]), .from(row["source_section"]), .timestamp(row["created_at"]), .timestamp(row["updated_at"])]
+        typealias C = PlanQueryColumn
+        return [.from(row[C.note.rawValue]), .from(row[C.sourceID.rawValue]), .from(row[C.sourceSection.rawValue]),
+                .timestamp(row[C.createdAt.rawValue]), .timestamp(row[C.updatedAt.rawValue])]
     }
 
     static func phaseCell(_ phase: String) -> ResultTable.Cell {
@@ -116,8 +142,12 @@ extension AppDatabase {
 
     /// The date of the current status, marked when it is only an upper bound.
     static func statusDateCell(_ row: Row) -> ResultTable.Cell {
-        guard let iso: String = row["status_on"], let day = ROCDate(iso: iso) else { return .null }
-        return (row["on_or_before"] as Bool?) == true ? .dateOnOrBefore(day) : .date(day)
+        statusDateCell(iso: row["status_on"], onOrBefore: row["on_or_before"])
+    }
+
+    static func statusDateCell(iso: String?, onOrBefore: Bool?) -> ResultTable.Cell {
+        guard let iso, let day = ROCDate(iso: iso) else { return .null }
+        return onOrBefore == true ? .dateOnOrBefore(day) : .date(day)
     }
 }
 
