@@ -18,7 +18,7 @@ public final class CommandContext: @unchecked Sendable {
     var headers = true
     /// Count East Asian ambiguous characters (─ ○ ① Greek Cyrillic) as two columns, as CJK terminal
     /// fonts often draw them (`.ambiguous wide`, or PLACEMAKING_AMBIGUOUS_WIDE=1).
-    var ambiguousIsWide = ProcessInfo.processInfo.environment["PLACEMAKING_AMBIGUOUS_WIDE"] == "1"
+    var ambiguousIsWide = ProcessEnvironment.value("PLACEMAKING_AMBIGUOUS_WIDE") == "1"
     /// The agency the user works for (`--as`, `.as`): shown in the prompt, offered first in forms,
     /// written with the user's name in the audit log, and the only agency whose records may be changed.
     private(set) var actingAgency: String?

@@ -6,7 +6,7 @@ import PlacemakingKit
 public enum PlacemakingMain {
     /// `login` is who runs the program: the binary passes nothing, and the login of the real user id is
     /// read from the password database. Tests name a login here; no environment variable can.
-    public static func run(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func run(arguments: [String], environment: [String: String] = ProcessEnvironment.all(),
                            console: Console = .standard(), login: String? = nil) -> Int32 {
         defer { console.flush() }
         Terminal.ensureUTF8Locale()

@@ -42,7 +42,7 @@ final class Shell {
 
     /// The interactive loop, until `quit` or Ctrl-D.
     func runInteractive() -> ExitStatus {
-        let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment))
+        let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: ProcessEnvironment.all()))
         self.editor = editor
         let path = URL(fileURLWithPath: context.databasePath).standardizedFileURL.path
         context.say("""

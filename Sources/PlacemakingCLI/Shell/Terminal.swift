@@ -1,4 +1,5 @@
 import Foundation
+import PlacemakingKit
 
 /// Facts about the terminal the program runs in.
 enum Terminal {
@@ -6,14 +7,14 @@ enum Terminal {
     static func columns() -> Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+        return ProcessEnvironment.value("COLUMNS").flatMap(Int.init) ?? 80
     }
 
     /// The height of the terminal in rows, else $LINES, else 24.
     static func rows() -> Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        return ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init) ?? 24
+        return ProcessEnvironment.value("LINES").flatMap(Int.init) ?? 24
     }
 
     /// Makes sure the C library runs in a UTF-8 locale, without which readline garbles Chinese: keeps

@@ -130,7 +130,7 @@ public struct AppDatabase: Sendable {
         config.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         config.label = "placemaking"
         // Not under set-group-id: the trace would show a user what the group's privilege reads.
-        if ProcessInfo.processInfo.environment["PLACEMAKING_TRACE_SQL"] == "1", !SystemIdentity.isSetGroupID {
+        if ProcessEnvironment.value("PLACEMAKING_TRACE_SQL") == "1", !SystemIdentity.isSetGroupID {
             // For diagnosing what the program asks of SQLite.
             config.prepareDatabase { db in
                 db.trace { event in FileHandle.standardError.write(Data("SQL> \(event)\n".utf8)) }

@@ -32,6 +32,8 @@ public enum ODSReader {
         var text = ""
         var paragraphs = 0
         var inParagraph = 0
+        /// Inside a cell's comment (`office:annotation`): its paragraphs are not the cell's text.
+        var inAnnotation = 0
 
         init(wanted: String?) { self.wanted = wanted }
 
@@ -59,7 +61,8 @@ public enum ODSReader {
                 }
                 text = ""
                 paragraphs = 0
-            case "text:p" where reading:
+            case "office:annotation" where reading: inAnnotation += 1
+            case "text:p" where reading && inAnnotation == 0:
                 if paragraphs > 0 { text += "\n" }
                 paragraphs += 1
                 inParagraph += 1
@@ -78,7 +81,8 @@ public enum ODSReader {
         func end(_ name: String) {
             guard reading else { return }
             switch name {
-            case "text:p": inParagraph -= 1
+            case "office:annotation": inAnnotation -= 1
+            case "text:p" where inAnnotation == 0: inParagraph -= 1
             case "table:table-cell", "table:covered-table-cell":
                 let cell = makeCell()
                 if cell == .empty {

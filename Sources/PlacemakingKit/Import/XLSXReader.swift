@@ -160,6 +160,9 @@ public enum XLSXReader {
         static func parse(_ data: Data, strings: [String], upperBoundStyles: Set<Int>, url: URL) throws -> [ImportRow] {
             let parser = SheetParser(strings: strings, upperBoundStyles: upperBoundStyles)
             try XLSXReader.run(parser, on: data, url: url)
+            if case .importFileUnreadable(_, let detail) = parser.failure {
+                throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: detail)
+            }
             if let failure = parser.failure { throw failure }
             guard parser.complete else {
                 throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "工作表內容不完整，檔案可能被截斷")
@@ -193,7 +196,11 @@ public enum XLSXReader {
                 let cell: ImportCell
                 switch type {
                 case "s":
-                    guard let index = Int(value), strings.indices.contains(index) else { cell = .empty; break }
+                    guard let index = Int(value), strings.indices.contains(index) else {
+                        // A cell pointing past the shared strings is damage, not an empty cell.
+                        failure = failure ?? .importFileUnreadable(path: "", detail: "第 \(rowNumber) 列的儲存格指向不存在的共用字串 \(value)")
+                        return
+                    }
                     cell = strings[index].isEmpty ? .empty : .text(strings[index])
                 case "inlineStr", "str": cell = value.isEmpty ? .empty : .text(value)
                 case "b": cell = .boolean(value == "1")
@@ -205,7 +212,10 @@ public enum XLSXReader {
                     }
                     cell = value.isEmpty ? .empty : .number(value)
                 }
-                guard column < 16_384 else { failure = .importFileUnreadable(path: "", detail: "column out of range"); return }
+                guard column < 16_384 else {
+                    failure = failure ?? .importFileUnreadable(path: "", detail: "第 \(rowNumber) 列的欄位超出試算表的範圍（最多 16,384 欄）")
+                    return
+                }
                 while row.count < column { row.append(.empty) }
                 if row.count == column { row.append(cell) } else { row[column] = cell }
             case "row":

@@ -54,7 +54,7 @@ struct XMLEventParser {
 
     private mutating func document() throws(Failure) {
         if starts(with: [0xEF, 0xBB, 0xBF]) { position += 3 }
-        if starts(with: [0xFE, 0xFF]) || starts(with: [0xFF, 0xFE]) { throw failure("UTF-16 XML is not read; save the file as UTF-8") }
+        if starts(with: [0xFE, 0xFF]) || starts(with: [0xFF, 0xFE]) { throw failure("此部分為 UTF-16 編碼，請另存為 UTF-8") }
         var sawRoot = false
         while position < bytes.count {
             if bytes[position] == UInt8(ascii: "<") {
@@ -66,38 +66,38 @@ struct XMLEventParser {
                     try skip(past: "-->")
                     // XML allows no "--" inside a comment.
                     if position - 3 > begin, (begin..<position - 3).contains(where: { bytes[$0] == UInt8(ascii: "-") && bytes[$0 + 1] == UInt8(ascii: "-") }) {
-                        throw failure("'--' inside a comment")
+                        throw failure("註解中有「--」")
                     }
                 } else if starts(with: "<![CDATA[") {
-                    guard !open.isEmpty else { throw failure("CDATA outside the root element") }
+                    guard !open.isEmpty else { throw failure("CDATA 在根元素之外") }
                     position += 9
                     let begin = position
                     try skip(past: "]]>")
                     try emitText(from: begin, to: position - 3)
                 } else if starts(with: "<!") {
-                    throw failure("a DOCTYPE or declaration is not accepted in a spreadsheet part")
+                    throw failure("試算表不應有 DOCTYPE 或宣告")
                 } else if starts(with: "</") {
                     try endTag()
                 } else {
-                    guard !(sawRoot && open.isEmpty) else { throw failure("a second root element") }
+                    guard !(sawRoot && open.isEmpty) else { throw failure("有第二個根元素") }
                     sawRoot = true
                     try startTag()
                 }
             } else {
                 let begin = position
                 while position < bytes.count, bytes[position] != UInt8(ascii: "<") {
-                    if bytes[position] == UInt8(ascii: "]"), starts(with: "]]>") { throw failure("']]>' in text") }
+                    if bytes[position] == UInt8(ascii: "]"), starts(with: "]]>") { throw failure("文字中有「]]>」") }
                     position += 1
                 }
                 if open.isEmpty {
-                    guard isWhitespace(from: begin, to: position) else { throw failure("text outside the root element") }
+                    guard isWhitespace(from: begin, to: position) else { throw failure("根元素之外有文字") }
                 } else {
                     try emitDecodedText(from: begin, to: position)
                 }
             }
         }
         guard open.isEmpty else { throw .truncated }
-        guard sawRoot else { throw failure("no root element") }
+        guard sawRoot else { throw failure(bytes.isEmpty ? "內容是空的" : "沒有根元素") }
     }
 
     private mutating func startTag() throws(Failure) {
@@ -115,7 +115,7 @@ struct XMLEventParser {
                 return
             case UInt8(ascii: "/"):
                 guard position + 1 < bytes.count else { throw .truncated }
-                guard bytes[position + 1] == UInt8(ascii: ">") else { throw failure("'/' not followed by '>' in <\(name)>") }
+                guard bytes[position + 1] == UInt8(ascii: ">") else { throw failure("<\(name)> 中「/」後面不是「>」") }
                 position += 2
                 handler.start(name, attributes: attributes)
                 handler.end(name)
@@ -123,19 +123,19 @@ struct XMLEventParser {
             default:
                 let before = position
                 let key = try self.name()
-                guard position > before else { throw failure("unexpected character in <\(name)>") }
+                guard position > before else { throw failure("<\(name)> 中有不應出現的字元") }
                 skipWhitespace()
                 guard position < bytes.count else { throw .truncated }
-                guard bytes[position] == UInt8(ascii: "=") else { throw failure("attribute \(key) without a value") }
+                guard bytes[position] == UInt8(ascii: "=") else { throw failure("屬性 \(key) 沒有值") }
                 position += 1
                 skipWhitespace()
                 guard position < bytes.count else { throw .truncated }
                 let quote = bytes[position]
-                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw failure("attribute \(key) not quoted") }
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw failure("屬性 \(key) 的值沒有加引號") }
                 position += 1
                 let begin = position
                 while position < bytes.count, bytes[position] != quote {
-                    guard bytes[position] != UInt8(ascii: "<") else { throw failure("'<' in the value of \(key)") }
+                    guard bytes[position] != UInt8(ascii: "<") else { throw failure("屬性 \(key) 的值中有「<」") }
                     position += 1
                 }
                 guard position < bytes.count else { throw .truncated }
@@ -143,9 +143,9 @@ struct XMLEventParser {
                 position += 1
                 guard position < bytes.count else { throw .truncated }
                 guard [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[position]) else {
-                    throw failure("no space after the value of \(key)")
+                    throw failure("屬性 \(key) 的值後面缺少空白")
                 }
-                guard attributes.updateValue(value, forKey: key) == nil else { throw failure("attribute \(key) given twice") }
+                guard attributes.updateValue(value, forKey: key) == nil else { throw failure("屬性 \(key) 出現兩次") }
             }
         }
     }
@@ -155,10 +155,10 @@ struct XMLEventParser {
         let name = try self.name()
         skipWhitespace()
         guard position < bytes.count else { throw .truncated }
-        guard bytes[position] == UInt8(ascii: ">") else { throw failure("unexpected character in </\(name)>") }
+        guard bytes[position] == UInt8(ascii: ">") else { throw failure("</\(name)> 中有不應出現的字元") }
         position += 1
-        guard let innermost = open.popLast() else { throw failure("</\(name)> closes nothing") }
-        guard innermost == name else { throw failure("</\(name)> closes <\(innermost)>") }
+        guard let innermost = open.popLast() else { throw failure("</\(name)> 沒有對應的開始標籤") }
+        guard innermost == name else { throw failure("</\(name)> 與 <\(innermost)> 不相配") }
         handler.end(name)
     }
 
@@ -168,7 +168,7 @@ struct XMLEventParser {
         let begin = position
         while position < bytes.count, Self.isNameByte(bytes[position], first: position == begin) { position += 1 }
         guard position < bytes.count else { throw .truncated }
-        guard position > begin else { throw failure("a name was expected") }
+        guard position > begin else { throw failure("此處應有名稱") }
         return try utf8(from: begin, to: position)
     }
 
@@ -185,9 +185,11 @@ struct XMLEventParser {
 
     // MARK: - Text
 
+    /// CDATA: taken as it is but for line ends, which XML makes `\n` everywhere.
     private func emitText(from begin: Int, to end: Int) throws(Failure) {
         guard end > begin else { return }
-        handler.text(try utf8(from: begin, to: end))
+        let text = try utf8(from: begin, to: end)
+        handler.text(text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text)
     }
 
     private func emitDecodedText(from begin: Int, to end: Int) throws(Failure) {
@@ -211,8 +213,9 @@ struct XMLEventParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "&"):
-                guard let semicolon = (index + 1..<min(end, index + 12)).first(where: { bytes[$0] == UInt8(ascii: ";") }) else {
-                    throw failure("'&' without an entity name", at: index)
+                // A name or a number: `&#0000000065;` is as valid as `&#65;`, so look far enough.
+                guard let semicolon = (index + 1..<min(end, index + 64)).first(where: { bytes[$0] == UInt8(ascii: ";") }) else {
+                    throw failure("「&」後面沒有實體名稱", at: index)
                 }
                 let entity = try utf8(from: index + 1, to: semicolon)
                 switch entity {
@@ -223,7 +226,7 @@ struct XMLEventParser {
                 case "apos": out.append(UInt8(ascii: "'"))
                 default:
                     guard entity.hasPrefix("#"), let scalar = Self.characterReference(entity.dropFirst()) else {
-                        throw failure("unknown entity &\(entity);", at: index)
+                        throw failure("不認得的實體 &\(entity);", at: index)
                     }
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 }
@@ -240,20 +243,25 @@ struct XMLEventParser {
                 index += 1
             }
         }
-        guard let text = String(validating: out, as: UTF8.self) else { throw failure("text that is not UTF-8", at: begin) }
+        guard let text = String(validating: out, as: UTF8.self) else { throw failure("文字不是 UTF-8 編碼", at: begin) }
         return text
     }
 
-    /// `#123` or `#x1F` as a character XML allows.
-    private static func characterReference(_ digits: Substring) -> Unicode.Scalar? {
-        let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-        guard let value, value == 0x9 || value == 0xA || value == 0xD || value >= 0x20 else { return nil }
+    /// `#123` or `#x1F` as a character XML allows (not NUL or another control character but tab and
+    /// line ends, not a surrogate, not U+FFFE or U+FFFF); digits only, no sign.
+    private static func characterReference(_ reference: Substring) -> Unicode.Scalar? {
+        let hex = reference.hasPrefix("x")
+        let digits = hex ? reference.dropFirst() : reference
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && (hex ? $0.isHexDigit : $0.isNumber) }) else { return nil }
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= 8, let value = significant.isEmpty ? 0 : UInt32(significant, radix: hex ? 16 : 10) else { return nil }
+        guard value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF) else { return nil }
         return Unicode.Scalar(value)
     }
 
     private func utf8(from begin: Int, to end: Int) throws(Failure) -> String {
         guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self) else {
-            throw failure("text that is not UTF-8", at: begin)
+            throw failure("文字不是 UTF-8 編碼", at: begin)
         }
         return text
     }
