@@ -32,10 +32,15 @@ public struct JSONSink<Output: TextOutput>: TableSink {
     }
 
     /// The columns' keys, escaped once per sheet rather than once per row.
-    private var keys: [(member: String, flag: String)] = []
+    private var keys: [(member: [UInt8], flag: [UInt8])] = []
+    /// The row being written, as bytes: one string per row reaches the output, not one per value.
+    private var line: [UInt8] = []
 
     public mutating func row(_ cells: [ResultTable.Cell]) throws {
-        output.write((rowsInSheet == 0 ? "[\n  " : ",\n  ") + Self.object(keys, cells))
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: (rowsInSheet == 0 ? "[\n  " : ",\n  ").utf8)
+        Self.appendObject(keys, cells, to: &line)
+        output.write(String(decoding: line, as: UTF8.self))
         rowsInSheet += 1
         try output.check()
     }
@@ -53,22 +58,28 @@ public struct JSONSink<Output: TextOutput>: TableSink {
 
     /// One row as a JSON object (a record in `show`, a row of a list).
     static func object(_ columns: [ResultTable.Column], _ cells: [ResultTable.Cell]) -> String {
-        object(keys(columns), cells)
+        var bytes: [UInt8] = []
+        appendObject(keys(columns), cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `"key": ` of each column and, for a date known only as an upper bound, `"keyOnOrBefore": true`.
-    private static func keys(_ columns: [ResultTable.Column]) -> [(member: String, flag: String)] {
-        columns.map { (JSONText.string($0.key) + ": ", JSONText.string(onOrBeforeKey($0.key)) + ": true") }
+    private static func keys(_ columns: [ResultTable.Column]) -> [(member: [UInt8], flag: [UInt8])] {
+        columns.map { (Array((JSONText.string($0.key) + ": ").utf8), Array((JSONText.string(onOrBeforeKey($0.key)) + ": true").utf8)) }
     }
 
-    private static func object(_ keys: [(member: String, flag: String)], _ cells: [ResultTable.Cell]) -> String {
-        var text = "{"
+    private static func appendObject(_ keys: [(member: [UInt8], flag: [UInt8])], _ cells: [ResultTable.Cell], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
         for (index, cell) in cells.enumerated() where index < keys.count {
-            if index > 0 { text += ", " }
-            text += keys[index].member + JSONText.value(cell)
-            if case .dateOnOrBefore = cell { text += ", " + keys[index].flag }
+            if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+            bytes.append(contentsOf: keys[index].member)
+            JSONText.appendValue(cell, to: &bytes)
+            if case .dateOnOrBefore = cell {
+                bytes.append(contentsOf: ", ".utf8)
+                bytes.append(contentsOf: keys[index].flag)
+            }
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// The flag's key: `statusOn` → `statusOnOrBefore` (date columns are named …On), any other key

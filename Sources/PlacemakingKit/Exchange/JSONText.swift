@@ -53,6 +53,22 @@ public enum JSONText {
         return "{" + members.joined(separator: ",") + "}"
     }
 
+    /// `value(cell)` appended to `bytes`.
+    static func appendValue(_ cell: ResultTable.Cell, to bytes: inout [UInt8]) {
+        switch cell {
+        case .text(let s), .timestamp(let s), .code(let s, _): append(s, to: &bytes)
+        case .integer(let i): bytes.append(contentsOf: String(i).utf8)
+        case .money(let m): bytes.append(contentsOf: String(m.yuan).utf8)
+        case .date(let d), .dateOnOrBefore(let d):
+            // An ISO date needs no escape.
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: d.iso.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
     /// A cell as a JSON value: dates ISO, money as integer 元, NULL as null.
     static func value(_ cell: ResultTable.Cell) -> String {
         switch cell {
