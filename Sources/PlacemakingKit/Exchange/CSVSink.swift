@@ -41,14 +41,32 @@ public struct CSVSink<Output: TextOutput>: TableSink {
         if headers { output.write(columns.map { Self.quote($0.header(language)) }.joined(separator: ",") + newline) }
     }
 
+    /// The row being written, as bytes: one string per row reaches the output, not one per field.
+    private var line: [UInt8] = []
+
     public mutating func row(_ cells: [ResultTable.Cell]) throws {
-        var line = ""
+        line.removeAll(keepingCapacity: true)
         for (index, cell) in cells.enumerated() {
-            if index > 0 { line += "," }
-            line += Self.quote(field(cell, nullIsUnknown: columns.indices.contains(index) ? columns[index].nullIsUnknown : true))
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(field(cell, nullIsUnknown: columns.indices.contains(index) ? columns[index].nullIsUnknown : true), to: &line)
         }
-        output.write(line + newline)
+        line.append(contentsOf: newline.utf8)
+        output.write(String(decoding: line, as: UTF8.self))
         try output.check()
+    }
+
+    /// `quote(field)` appended to `bytes`.
+    static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: field.utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func endSheet() throws { try output.check() }
