@@ -27,26 +27,37 @@ extension AppDatabase {
                 "asOf": StatusAsOf.bound(filter.asOf), "agency": agencyId ?? nil, "year": filter.year,
                 "first": bounds?.first, "last": bounds?.last,
             ]
+            let given = GivenFilters(agency: agencyId != nil, year: filter.year != nil)
             for sheet in sheets {
-                try db.stream(Self.ndcQuery(sheet, arguments: arguments), sheet: sheet.name, into: &sink)
+                try db.stream(Self.ndcQuery(sheet, arguments: arguments, given: given), sheet: sheet.name, into: &sink)
             }
         }
     }
 
-    static func ndcQuery(_ sheet: NDCSheet, arguments: StatementArguments) -> TableQuery {
+    static func ndcQuery(_ sheet: NDCSheet, arguments: StatementArguments, given: GivenFilters) -> TableQuery {
         switch sheet {
-        case .plans: return planSheet(arguments)
-        case .matches: return matchSheet(arguments)
-        case .proposals: return proposalSheet(arguments)
-        case .subsidies: return subsidySheet(arguments)
-        case .visits: return visitSheet(arguments)
+        case .plans: return planSheet(arguments, given)
+        case .matches: return matchSheet(arguments, given)
+        case .proposals: return proposalSheet(arguments, given)
+        case .subsidies: return subsidySheet(arguments, given)
+        case .visits: return visitSheet(arguments, given)
         }
+    }
+
+    /// Which filters were given: only they become conditions. A `(:x IS NULL OR …)` term is evaluated
+    /// on every row of a million-row export, and keeps SQLite from using an index for the filter.
+    struct GivenFilters {
+        let agency: Bool
+        let year: Bool
+
+        func agency(_ term: String) -> String { agency ? "(\(term))" : "1" }
+        func year(_ term: String) -> String { year ? "(\(term))" : "1" }
     }
 
     /// A plan existed on `:asOf` when it had a status by then.
     private static let planExisted = "EXISTS (SELECT 1 FROM status_history x WHERE x.entity = 'plan' AND x.entity_id = p.id AND x.effective_on <= :asOf)"
 
-    private static func planSheet(_ arguments: StatementArguments) -> TableQuery {
+    private static func planSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
         TableQuery(columns: [
             .init("id", "計畫編號", "plan id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "plan"),
             .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
@@ -65,10 +76,12 @@ extension AppDatabase {
             FROM plan p JOIN agency a ON a.id = p.agency_id
             \(StatusAsOf.join(.plan, record: "p.id"))
             JOIN status s ON s.entity = 'plan' AND s.name = h.status
-            WHERE (:agency IS NULL OR p.agency_id = :agency)
-              AND (:first IS NULL OR p.submitted_on BETWEEN :first AND :last
-                   OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = p.id
-                              AND y.effective_on BETWEEN :first AND :last AND y.effective_on <= :asOf))
+            WHERE \(given.agency("p.agency_id = :agency"))
+              AND \(given.year("""
+                  p.submitted_on BETWEEN :first AND :last
+                  OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = p.id
+                             AND y.effective_on BETWEEN :first AND :last AND y.effective_on <= :asOf)
+                  """))
             ORDER BY p.id
             """, arguments: arguments) { row in
             [.integer(row[0]), .text(row[1]), .from(row[2]), .text(row[3]), phaseCell(row[4]),
@@ -77,7 +90,7 @@ extension AppDatabase {
         }
     }
 
-    private static func matchSheet(_ arguments: StatementArguments) -> TableQuery {
+    private static func matchSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
         TableQuery(columns: [
             .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "plan"),
             .init("ministry", "部會", "ministry"), .init("subsidyAmount", "補助(元)", "subsidy (NT$)"),
@@ -88,9 +101,8 @@ extension AppDatabase {
                    m.subsidy_amount, m.investment_amount, m.meeting, m.matched_on
             FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
             JOIN agency mi ON mi.id = m.ministry_id
-            WHERE \(matchedByAsOf) AND \(planExisted) AND (:agency IS NULL OR p.agency_id = :agency)
-              AND (:first IS NULL OR m.matched_on BETWEEN :first AND :last
-                   OR (m.matched_on IS NULL AND p.submitted_on BETWEEN :first AND :last))
+            WHERE \(matchedByAsOf) AND \(planExisted) AND \(given.agency("p.agency_id = :agency"))
+              AND \(given.year("m.matched_on BETWEEN :first AND :last OR (m.matched_on IS NULL AND p.submitted_on BETWEEN :first AND :last)"))
             ORDER BY p.id, mi.sort_order, m.id
             """, arguments: arguments) { row in
             [.integer(row[0]), .text(row[1]), .from(row[2]), .text(row[3]), .money(row[4]), .money(row[5]),
@@ -98,7 +110,7 @@ extension AppDatabase {
         }
     }
 
-    private static func proposalSheet(_ arguments: StatementArguments) -> TableQuery {
+    private static func proposalSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
         TableQuery(columns: [
             .init("id", "提案編號", "proposal id"), .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"),
             .init("year", "年度", "year"), .init("title", "提案名稱", "proposal"), .init("status", "狀態", "status"),
@@ -112,7 +124,7 @@ extension AppDatabase {
             LEFT JOIN agency mi ON mi.id = bp.ministry_id
             \(StatusAsOf.join(.proposal, record: "bp.id"))
             JOIN status s ON s.entity = 'proposal' AND s.name = h.status
-            WHERE (:agency IS NULL OR p.agency_id = :agency) AND (:year IS NULL OR bp.year = :year)
+            WHERE \(given.agency("p.agency_id = :agency")) AND \(given.year("bp.year = :year"))
             ORDER BY bp.id
             """, arguments: arguments) { row in
             [.integer(row[0]), .integer(row[1]), .text(row[2]), .integer(row[3]), .from(row[4]), .text(row[5]),
@@ -120,7 +132,7 @@ extension AppDatabase {
         }
     }
 
-    private static func subsidySheet(_ arguments: StatementArguments) -> TableQuery {
+    private static func subsidySheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
         TableQuery(columns: [
             .init("id", "申請編號", "application id"), .init("agency", "機關", "agency"), .init("title", "申請計畫名稱", "title"),
             .init("programme", "補助計畫", "programme"), .init("year", "年度", "year"), .init("round", "徵案次數", "round"),
@@ -136,7 +148,7 @@ extension AppDatabase {
             JOIN call_round cr ON cr.id = sa.call_round_id JOIN subsidy_programme sp ON sp.id = cr.programme_id
             \(StatusAsOf.join(.subsidy, record: "sa.id"))
             JOIN status s ON s.entity = 'subsidy' AND s.name = h.status
-            WHERE (:agency IS NULL OR sa.agency_id = :agency) AND (:year IS NULL OR cr.year = :year)
+            WHERE \(given.agency("sa.agency_id = :agency")) AND \(given.year("cr.year = :year"))
             ORDER BY sa.id
             """, arguments: arguments) { row in
             [.integer(row[0]), .text(row[1]), .text(row[2]), .text(row[3]), .integer(row[4]), .integer(row[5] as Int64?),
@@ -145,7 +157,7 @@ extension AppDatabase {
         }
     }
 
-    private static func visitSheet(_ arguments: StatementArguments) -> TableQuery {
+    private static func visitSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
         TableQuery(columns: [
             .init("id", "輔導編號", "visit id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner"),
             .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
@@ -153,8 +165,8 @@ extension AppDatabase {
         ], sql: """
             SELECT v.id, a.name, pa.name, v.year, v.visited_on, v.purpose, v.plan_id
             FROM counseling_visit v JOIN agency a ON a.id = v.agency_id LEFT JOIN agency pa ON pa.id = v.partner_id
-            WHERE (v.visited_on IS NULL OR v.visited_on <= :asOf) AND (:agency IS NULL OR v.agency_id = :agency)
-              AND (:year IS NULL OR v.year = :year)
+            WHERE (v.visited_on IS NULL OR v.visited_on <= :asOf) AND \(given.agency("v.agency_id = :agency"))
+              AND \(given.year("v.year = :year"))
             ORDER BY v.year, v.visited_on, v.id
             """, arguments: arguments) { row in
             [.integer(row[0]), .text(row[1]), .from(row[2]), .integer(row[3]), .date(iso: row[4]), .from(row[5]),
