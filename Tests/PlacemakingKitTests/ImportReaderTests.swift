@@ -77,6 +77,53 @@ struct ImportReaderTests {
         #expect(throws: PlacemakingError.self) { try ImportValues.date(.number("-652962"), text: "-652962") }
     }
 
+    /// Replaces the part `path` of the zip at `url` with `edit` of its text.
+    static func editPart(_ url: URL, _ path: String, _ edit: (String) -> String) throws {
+        let archive = try Archive(url: url, accessMode: .update)
+        let text = String(decoding: try WorkbookTests.entry(archive, path), as: UTF8.self)
+        let edited = Data(edit(text).utf8)
+        try archive.remove(try #require(archive[path]))
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(edited.count)) { position, size in
+            edited.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+
+    @Test("a cell's comment in ODS is not its text; an XLSX cell pointing past the shared strings is refused, naming the file and row")
+    func annotationsAndSharedStrings() throws {
+        let folder = try WorkbookTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ods = folder.appendingPathComponent("notes.ods")
+        var odsSink = try ODSSink(target: .file(ods.path))
+        try SinkSample.table.send(to: &odsSink, sheet: "計畫")
+        try odsSink.finish()
+        try Self.editPart(ods, "content.xml") { text in
+            // A comment on the title cell of the first row, as Calc writes one.
+            let anchor = "<text:p>燕巢橫山共創基地</text:p>"
+            #expect(text.contains(anchor))
+            return text.replacingOccurrences(of: anchor, with: "<office:annotation><dc:creator>研考會</dc:creator><text:p>請再確認</text:p></office:annotation>" + anchor)
+        }
+        let rows = try ODSReader.rows(of: ods, sheet: nil)
+        #expect(rows.contains { $0.cells.contains(.text("燕巢橫山共創基地")) }, "\(rows.prefix(2))")
+        #expect(!rows.contains { $0.cells.contains { $0.text.contains("請再確認") } })
+
+        let xlsx = folder.appendingPathComponent("strings.xlsx")
+        var xlsxSink = try XLSXSink(target: .file(xlsx.path))
+        try SinkSample.table.send(to: &xlsxSink, sheet: "計畫")
+        try xlsxSink.finish()
+        #expect(try XLSXReader.rows(of: xlsx, sheet: nil).count > 2)
+        try Self.editPart(xlsx, "xl/worksheets/sheet1.xml") { text in
+            // The first shared-string cell now points far past the strings.
+            guard let range = text.range(of: #"t="s"><v>\d+</v>"#, options: .regularExpression) else { return text }
+            return text.replacingCharacters(in: range, with: #"t="s"><v>999999</v>"#)
+        }
+        #expect {
+            try XLSXReader.rows(of: xlsx, sheet: nil)
+        } throws: { error in
+            let message = (error as? PlacemakingError)?.message() ?? ""
+            return message.contains("strings.xlsx") && message.contains("共用字串") && message.contains("999999")
+        }
+    }
+
     @Test("RFC 4180: quoted separators, doubled quotes and line breaks; ; and tab detected; BOM dropped")
     func csv() throws {
         #expect(try Self.rows("\u{FEFF}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z") == [["a", "b"], ["x, y", "say \"hi\""], ["two\nlines", "z"]])
