@@ -100,11 +100,13 @@ struct ImportReaderTests {
             // A comment on the title cell of the first row, as Calc writes one.
             let anchor = "<text:p>燕巢橫山共創基地</text:p>"
             #expect(text.contains(anchor))
-            return text.replacingOccurrences(of: anchor, with: "<office:annotation><dc:creator>研考會</dc:creator><text:p>請再確認</text:p></office:annotation>" + anchor)
+            // One comment before the cell's paragraph (as Calc writes it), one inside it.
+            return text.replacingOccurrences(of: anchor, with: "<office:annotation><dc:creator>研考會</dc:creator><text:p>請再確認</text:p></office:annotation>"
+                + "<text:p>燕巢橫山<office:annotation><text:p>也請確認<text:s/>此處</text:p></office:annotation>共創基地</text:p>")
         }
         let rows = try ODSReader.rows(of: ods, sheet: nil)
         #expect(rows.contains { $0.cells.contains(.text("燕巢橫山共創基地")) }, "\(rows.prefix(2))")
-        #expect(!rows.contains { $0.cells.contains { $0.text.contains("請再確認") } })
+        #expect(!rows.contains { $0.cells.contains { $0.text.contains("確認") } })
 
         let xlsx = folder.appendingPathComponent("strings.xlsx")
         var xlsxSink = try XLSXSink(target: .file(xlsx.path))

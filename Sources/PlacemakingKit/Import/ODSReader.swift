@@ -66,16 +66,17 @@ public enum ODSReader {
                 if paragraphs > 0 { text += "\n" }
                 paragraphs += 1
                 inParagraph += 1
-            case "text:s" where reading && inParagraph > 0:
+            case "text:s" where reading && inParagraph > 0 && inAnnotation == 0:
                 text += String(repeating: " ", count: min(1000, max(1, Int(attributes["text:c"] ?? "1") ?? 1)))
-            case "text:tab" where reading && inParagraph > 0: text += "\t"
-            case "text:line-break" where reading && inParagraph > 0: text += "\n"
+            case "text:tab" where reading && inParagraph > 0 && inAnnotation == 0: text += "\t"
+            case "text:line-break" where reading && inParagraph > 0 && inAnnotation == 0: text += "\n"
             default: break
             }
         }
 
         func text(_ string: String) {
-            if reading, inParagraph > 0 { text += string }
+            // A comment may also sit inside the cell's paragraph: its text is not the cell's either.
+            if reading, inParagraph > 0, inAnnotation == 0 { text += string }
         }
 
         func end(_ name: String) {
