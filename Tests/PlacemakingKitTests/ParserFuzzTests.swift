@@ -108,4 +108,18 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// A number in `0..<bound`.
     mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// `input` with 1 to `maxEdits` random edits: an element removed, one of `pieces` inserted, or an
+    /// element replaced by one of them.
+    mutating func mutated<Element>(_ input: [Element], pieces: [Element], maxEdits: Int) -> [Element] {
+        var result = input
+        for _ in 0..<(1 + next(below: maxEdits)) {
+            switch next(below: 3) {
+            case 0 where !result.isEmpty: result.remove(at: next(below: result.count))
+            case 1: result.insert(pieces[next(below: pieces.count)], at: next(below: result.count + 1))
+            default: if !result.isEmpty { result[next(below: result.count)] = pieces[next(below: pieces.count)] }
+            }
+        }
+        return result
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PlacemakingKit
 
 /// A table with a cell of every kind, and text that tries every escape: what the sink tests write.
@@ -20,4 +21,17 @@ enum SinkSample {
     ]
 
     static var table: ResultTable { ResultTable(columns: columns, rows: rows) }
+
+    /// The table written as the one sheet 計畫 of a workbook at `url`: ODS for `.ods`, else XLSX.
+    static func writeWorkbook(to url: URL) throws {
+        if url.pathExtension == "ods" {
+            var sink = try ODSSink(target: .file(url.path))
+            try table.send(to: &sink, sheet: "計畫")
+            try sink.finish()
+        } else {
+            var sink = try XLSXSink(target: .file(url.path))
+            try table.send(to: &sink, sheet: "計畫")
+            try sink.finish()
+        }
+    }
 }

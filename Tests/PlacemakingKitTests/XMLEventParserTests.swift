@@ -99,12 +99,8 @@ struct XMLEventParserTests {
         let folder = try WorkbookTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let ods = folder.appendingPathComponent("sample.ods"), xlsx = folder.appendingPathComponent("sample.xlsx")
-        var odsSink = try ODSSink(target: .file(ods.path))
-        try SinkSample.table.send(to: &odsSink, sheet: "計畫")
-        try odsSink.finish()
-        var xlsxSink = try XLSXSink(target: .file(xlsx.path))
-        try SinkSample.table.send(to: &xlsxSink, sheet: "計畫")
-        try xlsxSink.finish()
+        try SinkSample.writeWorkbook(to: ods)
+        try SinkSample.writeWorkbook(to: xlsx)
         var compared = 0
         for url in [ods, xlsx] {
             let archive = try Archive(url: url, accessMode: .read)
@@ -121,21 +117,13 @@ struct XMLEventParserTests {
     @Test("20,000 mutated documents: refused with a reason, or read as XMLParser reads them; never a crash")
     func fuzzAgainstFoundation() throws {
         var generator = SplitMix64(seed: 0x584D_4C21)
-        func random(_ bound: Int) -> Int { generator.next(below: bound) }
         let base = Array(("<?xml version=\"1.0\"?><sst count=\"2\"><si><t xml:space=\"preserve\">六龜 &amp; 甲仙</t></si>"
             + "<si><r><t>a&lt;b</t></r><rPh sb=\"0\"><t>ㄌㄧㄡˋ</t></rPh></si><c r=\"A1\" t=\"s\"><v>0</v></c>"
             + "<![CDATA[x]]><!-- c --></sst>").utf8)
         let pieces = Array("<>&;/\"'=!?-] \n\r#x龜a".utf8)
         var agreed = 0, refused = 0
         for _ in 0..<20_000 {
-            var input = base
-            for _ in 0..<(1 + random(3)) {
-                switch random(3) {
-                case 0 where !input.isEmpty: input.remove(at: random(input.count))
-                case 1: input.insert(pieces[random(pieces.count)], at: random(input.count + 1))
-                default: if !input.isEmpty { input[random(input.count)] = pieces[random(pieces.count)] }
-                }
-            }
+            let input = generator.mutated(base, pieces: pieces, maxEdits: 3)
             let data = Data(input)
             guard let ours = EventLog.ours(data) else {
                 refused += 1

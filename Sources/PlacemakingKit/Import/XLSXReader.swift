@@ -148,7 +148,8 @@ public enum XLSXReader {
         var type = "n"
         var value = ""
         var inValue = false
-        var failure: PlacemakingError?
+        /// Why the sheet cannot be read (the first problem), told with the file's name when parsing ends.
+        var failure: String?
         /// Whether `</sheetData>` was reached: a sheet without one is refused as cut short.
         var complete = false
 
@@ -160,10 +161,7 @@ public enum XLSXReader {
         static func parse(_ data: Data, strings: [String], upperBoundStyles: Set<Int>, url: URL) throws -> [ImportRow] {
             let parser = SheetParser(strings: strings, upperBoundStyles: upperBoundStyles)
             try XLSXReader.run(parser, on: data, url: url)
-            if case .importFileUnreadable(_, let detail) = parser.failure {
-                throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: detail)
-            }
-            if let failure = parser.failure { throw failure }
+            if let failure = parser.failure { throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: failure) }
             guard parser.complete else {
                 throw PlacemakingError.importFileUnreadable(path: url.lastPathComponent, detail: "工作表內容不完整，檔案可能被截斷")
             }
@@ -198,7 +196,7 @@ public enum XLSXReader {
                 case "s":
                     guard let index = Int(value), strings.indices.contains(index) else {
                         // A cell pointing past the shared strings is damage, not an empty cell.
-                        failure = failure ?? .importFileUnreadable(path: "", detail: "第 \(rowNumber) 列的儲存格指向不存在的共用字串 \(value)")
+                        failure = failure ?? "第 \(rowNumber) 列的儲存格指向不存在的共用字串 \(value)"
                         return
                     }
                     cell = strings[index].isEmpty ? .empty : .text(strings[index])
@@ -213,7 +211,7 @@ public enum XLSXReader {
                     cell = value.isEmpty ? .empty : .number(value)
                 }
                 guard column < 16_384 else {
-                    failure = failure ?? .importFileUnreadable(path: "", detail: "第 \(rowNumber) 列的欄位超出試算表的範圍（最多 16,384 欄）")
+                    failure = failure ?? "第 \(rowNumber) 列的欄位超出試算表的範圍（最多 16,384 欄）"
                     return
                 }
                 while row.count < column { row.append(.empty) }

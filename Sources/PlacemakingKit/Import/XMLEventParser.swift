@@ -142,7 +142,7 @@ struct XMLEventParser {
                 let value = try decoded(from: begin, to: position, attribute: true)
                 position += 1
                 guard position < bytes.count else { throw .truncated }
-                guard [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[position]) else {
+                guard Self.isSpace(bytes[position]) || bytes[position] == UInt8(ascii: ">") || bytes[position] == UInt8(ascii: "/") else {
                     throw failure("屬性 \(key) 的值後面缺少空白")
                 }
                 guard attributes.updateValue(value, forKey: key) == nil else { throw failure("屬性 \(key) 出現兩次") }
@@ -294,11 +294,16 @@ struct XMLEventParser {
     }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
     }
 
     private func isWhitespace(from begin: Int, to end: Int) -> Bool {
-        (begin..<end).allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains(bytes[$0]) }
+        (begin..<end).allSatisfy { Self.isSpace(bytes[$0]) }
+    }
+
+    /// XML's white space: space, tab, line feed, carriage return.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private func failure(_ reason: String, at offset: Int? = nil) -> Failure {

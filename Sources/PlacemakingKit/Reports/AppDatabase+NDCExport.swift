@@ -21,44 +21,44 @@ extension AppDatabase {
     /// time, as things stood on `filter.asOf`. The caller finishes the sink.
     public func exportNDC(_ filter: NDCExportFilter, sheets: [NDCSheet] = NDCSheet.allCases, into sink: inout some TableSink) throws {
         try read { db in
-            let agencyId = try filter.agency.map { try db.agency(named: $0, kinds: nil).id }
-            let bounds = filter.year.map(ROCDate.isoBounds(ofROCYear:))
-            let arguments: StatementArguments = [
-                "asOf": StatusAsOf.bound(filter.asOf), "agency": agencyId ?? nil, "year": filter.year,
-                "first": bounds?.first, "last": bounds?.last,
-            ]
-            let given = GivenFilters(agency: agencyId != nil, year: filter.year != nil)
+            let agencyId = try filter.agency.map { try db.agency(named: $0, kinds: nil).id } ?? nil
+            let asOf = StatusAsOf.bound(filter.asOf)
             for sheet in sheets {
-                try db.stream(Self.ndcQuery(sheet, arguments: arguments, given: given), sheet: sheet.name, into: &sink)
+                try db.stream(Self.ndcQuery(sheet, asOf: asOf, agency: agencyId, year: filter.year), sheet: sheet.name, into: &sink)
             }
         }
     }
 
-    static func ndcQuery(_ sheet: NDCSheet, arguments: StatementArguments, given: GivenFilters) -> TableQuery {
+    /// The sheet's query, with a condition for each filter given and none for the others (`QueryConditions`).
+    static func ndcQuery(_ sheet: NDCSheet, asOf: String, agency: Int64?, year: Int?) -> TableQuery {
         switch sheet {
-        case .plans: return planSheet(arguments, given)
-        case .matches: return matchSheet(arguments, given)
-        case .proposals: return proposalSheet(arguments, given)
-        case .subsidies: return subsidySheet(arguments, given)
-        case .visits: return visitSheet(arguments, given)
+        case .plans: return planSheet(asOf: asOf, agency: agency, year: year)
+        case .matches: return matchSheet(asOf: asOf, agency: agency, year: year)
+        case .proposals: return proposalSheet(asOf: asOf, agency: agency, year: year)
+        case .subsidies: return subsidySheet(asOf: asOf, agency: agency, year: year)
+        case .visits: return visitSheet(asOf: asOf, agency: agency, year: year)
         }
     }
 
-    /// Which filters were given: only they become conditions. A `(:x IS NULL OR …)` term is evaluated
-    /// on every row of a million-row export, and keeps SQLite from using an index for the filter.
-    struct GivenFilters {
-        let agency: Bool
-        let year: Bool
-
-        func agency(_ term: String) -> String { agency ? "(\(term))" : "1" }
-        func year(_ term: String) -> String { year ? "(\(term))" : "1" }
+    /// `:first` and `:last`, the first and last day of the ROC `year`.
+    private static func bounds(_ year: Int?) -> [String: (any DatabaseValueConvertible)?] {
+        guard let year else { return [:] }
+        let bounds = ROCDate.isoBounds(ofROCYear: year)
+        return ["first": bounds.first, "last": bounds.last]
     }
 
     /// A plan existed on `:asOf` when it had a status by then.
     private static let planExisted = "EXISTS (SELECT 1 FROM status_history x WHERE x.entity = 'plan' AND x.entity_id = p.id AND x.effective_on <= :asOf)"
 
-    private static func planSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
-        TableQuery(columns: [
+    private static func planSheet(asOf: String, agency: Int64?, year: Int?) -> TableQuery {
+        var conditions = QueryConditions()
+        conditions.add("p.agency_id = :agency", "agency", agency)
+        conditions.add("""
+            (p.submitted_on BETWEEN :first AND :last
+             OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = p.id
+                        AND y.effective_on BETWEEN :first AND :last AND y.effective_on <= :asOf))
+            """, when: year != nil, bounds(year))
+        return TableQuery(columns: [
             .init("id", "計畫編號", "plan id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "plan"),
             .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
             .init("submittedOn", "提報日期", "submitted on"), .init("budget", "總經費(元)", "budget (NT$)"),
@@ -76,22 +76,21 @@ extension AppDatabase {
             FROM plan p JOIN agency a ON a.id = p.agency_id
             \(StatusAsOf.join(.plan, record: "p.id"))
             JOIN status s ON s.entity = 'plan' AND s.name = h.status
-            WHERE \(given.agency("p.agency_id = :agency"))
-              AND \(given.year("""
-                  p.submitted_on BETWEEN :first AND :last
-                  OR EXISTS (SELECT 1 FROM status_history y WHERE y.entity = 'plan' AND y.entity_id = p.id
-                             AND y.effective_on BETWEEN :first AND :last AND y.effective_on <= :asOf)
-                  """))
+            \(conditions.sql)
             ORDER BY p.id
-            """, arguments: arguments) { row in
+            """, arguments: conditions.arguments(with: ["asOf": asOf])) { row in
             [.integer(row[0]), .text(row[1]), .from(row[2]), .text(row[3]), phaseCell(row[4]),
              statusDate(row[5], onOrBefore: row[6]), .date(iso: row[7]), .money(row[8]), .from(row[9]),
              .money(row[10]), .money(row[11])]
         }
     }
 
-    private static func matchSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
-        TableQuery(columns: [
+    private static func matchSheet(asOf: String, agency: Int64?, year: Int?) -> TableQuery {
+        var conditions = QueryConditions(matchedByAsOf, planExisted)
+        conditions.add("p.agency_id = :agency", "agency", agency)
+        conditions.add("(m.matched_on BETWEEN :first AND :last OR (m.matched_on IS NULL AND p.submitted_on BETWEEN :first AND :last))",
+                       when: year != nil, bounds(year))
+        return TableQuery(columns: [
             .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"), .init("title", "計畫名稱", "plan"),
             .init("ministry", "部會", "ministry"), .init("subsidyAmount", "補助(元)", "subsidy (NT$)"),
             .init("investmentAmount", "投資(元)", "investment (NT$)"), .init("meeting", "會議", "meeting"),
@@ -101,17 +100,19 @@ extension AppDatabase {
                    m.subsidy_amount, m.investment_amount, m.meeting, m.matched_on
             FROM plan_match m JOIN plan p ON p.id = m.plan_id JOIN agency a ON a.id = p.agency_id
             JOIN agency mi ON mi.id = m.ministry_id
-            WHERE \(matchedByAsOf) AND \(planExisted) AND \(given.agency("p.agency_id = :agency"))
-              AND \(given.year("m.matched_on BETWEEN :first AND :last OR (m.matched_on IS NULL AND p.submitted_on BETWEEN :first AND :last)"))
+            \(conditions.sql)
             ORDER BY p.id, mi.sort_order, m.id
-            """, arguments: arguments) { row in
+            """, arguments: conditions.arguments(with: ["asOf": asOf])) { row in
             [.integer(row[0]), .text(row[1]), .from(row[2]), .text(row[3]), .money(row[4]), .money(row[5]),
              .from(row[6]), .date(iso: row[7])]
         }
     }
 
-    private static func proposalSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
-        TableQuery(columns: [
+    private static func proposalSheet(asOf: String, agency: Int64?, year: Int?) -> TableQuery {
+        var conditions = QueryConditions()
+        conditions.add("p.agency_id = :agency", "agency", agency)
+        conditions.add("bp.year = :year", "year", year)
+        return TableQuery(columns: [
             .init("id", "提案編號", "proposal id"), .init("planId", "計畫編號", "plan id"), .init("agency", "機關", "agency"),
             .init("year", "年度", "year"), .init("title", "提案名稱", "proposal"), .init("status", "狀態", "status"),
             .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
@@ -124,16 +125,19 @@ extension AppDatabase {
             LEFT JOIN agency mi ON mi.id = bp.ministry_id
             \(StatusAsOf.join(.proposal, record: "bp.id"))
             JOIN status s ON s.entity = 'proposal' AND s.name = h.status
-            WHERE \(given.agency("p.agency_id = :agency")) AND \(given.year("bp.year = :year"))
+            \(conditions.sql)
             ORDER BY bp.id
-            """, arguments: arguments) { row in
+            """, arguments: conditions.arguments(with: ["asOf": asOf])) { row in
             [.integer(row[0]), .integer(row[1]), .text(row[2]), .integer(row[3]), .from(row[4]), .text(row[5]),
              phaseCell(row[6]), statusDate(row[7], onOrBefore: row[8]), .date(iso: row[9]), .money(row[10]), .from(row[11])]
         }
     }
 
-    private static func subsidySheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
-        TableQuery(columns: [
+    private static func subsidySheet(asOf: String, agency: Int64?, year: Int?) -> TableQuery {
+        var conditions = QueryConditions()
+        conditions.add("sa.agency_id = :agency", "agency", agency)
+        conditions.add("cr.year = :year", "year", year)
+        return TableQuery(columns: [
             .init("id", "申請編號", "application id"), .init("agency", "機關", "agency"), .init("title", "申請計畫名稱", "title"),
             .init("programme", "補助計畫", "programme"), .init("year", "年度", "year"), .init("round", "徵案次數", "round"),
             .init("status", "狀態", "status"), .init("phase", "階段", "phase"), .init("statusOn", "狀態日期", "status date"),
@@ -148,27 +152,29 @@ extension AppDatabase {
             JOIN call_round cr ON cr.id = sa.call_round_id JOIN subsidy_programme sp ON sp.id = cr.programme_id
             \(StatusAsOf.join(.subsidy, record: "sa.id"))
             JOIN status s ON s.entity = 'subsidy' AND s.name = h.status
-            WHERE \(given.agency("sa.agency_id = :agency")) AND \(given.year("cr.year = :year"))
+            \(conditions.sql)
             ORDER BY sa.id
-            """, arguments: arguments) { row in
+            """, arguments: conditions.arguments(with: ["asOf": asOf])) { row in
             [.integer(row[0]), .text(row[1]), .text(row[2]), .text(row[3]), .integer(row[4]), .integer(row[5] as Int64?),
              .text(row[6]), phaseCell(row[7]), statusDate(row[8], onOrBefore: row[9]), .money(row[10]), .money(row[11]),
              .date(iso: row[12])]
         }
     }
 
-    private static func visitSheet(_ arguments: StatementArguments, _ given: GivenFilters) -> TableQuery {
-        TableQuery(columns: [
+    private static func visitSheet(asOf: String, agency: Int64?, year: Int?) -> TableQuery {
+        var conditions = QueryConditions("(v.visited_on IS NULL OR v.visited_on <= :asOf)")
+        conditions.add("v.agency_id = :agency", "agency", agency)
+        conditions.add("v.year = :year", "year", year)
+        return TableQuery(columns: [
             .init("id", "輔導編號", "visit id"), .init("agency", "受輔導機關", "agency"), .init("partner", "同行單位", "partner"),
             .init("year", "年度", "year"), .init("visitedOn", "日期", "visited on"), .init("purpose", "事由", "purpose"),
             .init("planId", "計畫編號", "plan id", nullIsUnknown: false),
         ], sql: """
             SELECT v.id, a.name, pa.name, v.year, v.visited_on, v.purpose, v.plan_id
             FROM counseling_visit v JOIN agency a ON a.id = v.agency_id LEFT JOIN agency pa ON pa.id = v.partner_id
-            WHERE (v.visited_on IS NULL OR v.visited_on <= :asOf) AND \(given.agency("v.agency_id = :agency"))
-              AND \(given.year("v.year = :year"))
+            \(conditions.sql)
             ORDER BY v.year, v.visited_on, v.id
-            """, arguments: arguments) { row in
+            """, arguments: conditions.arguments(with: ["asOf": asOf])) { row in
             [.integer(row[0]), .text(row[1]), .from(row[2]), .integer(row[3]), .date(iso: row[4]), .from(row[5]),
              .integer(row[6] as Int64?)]
         }

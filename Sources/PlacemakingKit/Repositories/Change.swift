@@ -15,7 +15,7 @@ struct Change {
     /// The only agency whose records may be written, or nil for all.
     let scope: Int64?
     /// Agencies and statuses already looked up in this transaction (statuses: on this connection).
-    var lookups = WriteLookups()
+    let lookups: WriteLookups
 }
 
 extension Change {

@@ -1,16 +1,15 @@
 import GRDB
 
-/// Look-ups a write repeats for every record it makes, kept for the life of one transaction (one
-/// `Change`): an import of many rows names the same few agencies and statuses over and over, and
-/// finding an agency by name reads them all. Only what was found is kept; a miss goes to the database
+/// Look-ups a write repeats for every record it makes: agencies kept for the life of one transaction
+/// (one `Change`), statuses for the connection (`StatusVocabularies`). An import of many rows names the
+/// same few agencies and statuses over and over. Only what was found is kept; a miss goes to the database
 /// again, so that its message (with suggestions) is always the database's own.
 final class WriteLookups {
     private var agencies: [String: Agency] = [:]
-    /// Kept beyond the transaction, for the connection (nil: read once per transaction).
-    private let vocabularies: StatusVocabularies?
-    private var vocabulariesRead: [RecordKind: [StatusDefinition]] = [:]
+    /// Kept beyond the transaction, for the connection.
+    private let vocabularies: StatusVocabularies
 
-    init(vocabularies: StatusVocabularies? = nil) {
+    init(vocabularies: StatusVocabularies) {
         self.vocabularies = vocabularies
     }
 
@@ -29,10 +28,6 @@ final class WriteLookups {
 
     /// The status vocabulary of `kind`, in its order.
     func statuses(_ db: Database, _ kind: RecordKind) throws -> [StatusDefinition] {
-        if let vocabularies { return try vocabularies.statuses(db, kind) }
-        if let known = vocabulariesRead[kind] { return known }
-        let read = try db.statuses(kind)
-        vocabulariesRead[kind] = read
-        return read
+        try vocabularies.statuses(db, kind)
     }
 }
